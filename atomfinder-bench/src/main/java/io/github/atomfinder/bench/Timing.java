@@ -1,0 +1,34 @@
+package io.github.atomfinder.bench;
+
+import java.util.Arrays;
+
+/** Wall-clock timing with warm-up: reports the median and spread of repeated runs. */
+public final class Timing {
+
+    /** Times of repeated runs in milliseconds. */
+    public record Result(String name, double medianMs, double minMs, double maxMs, int runs) {
+        @Override
+        public String toString() {
+            return String.format("%-55s median %9.2f ms  (min %.2f, max %.2f, %d runs)", name, medianMs, minMs, maxMs, runs);
+        }
+    }
+
+    private Timing() {
+    }
+
+    public static Result time(String name, int warmups, int runs, Runnable action) {
+        for (int i = 0; i < warmups; i++) {
+            action.run();
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            action.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        Result result = new Result(name, ms[runs / 2], ms[0], ms[runs - 1], runs);
+        System.out.println(result);
+        return result;
+    }
+}
