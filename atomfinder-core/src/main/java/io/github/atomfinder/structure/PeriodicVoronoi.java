@@ -21,9 +21,11 @@ public final class PeriodicVoronoi {
     private final int[][] edges;
     private final double[] centroidX;
     private final double[] centroidY;
+    private final int[] cellSides;
 
     private PeriodicVoronoi(PeriodicBox box, double[] vertexX, double[] vertexY, int[][] edges,
-            double[] centroidX, double[] centroidY) {
+            double[] centroidX, double[] centroidY, int[] cellSides) {
+        this.cellSides = cellSides;
         this.box = box;
         this.vertexX = vertexX;
         this.vertexY = vertexY;
@@ -147,7 +149,9 @@ public final class PeriodicVoronoi {
         }
         double[] gx = new double[n];
         double[] gy = new double[n];
+        int[] sides = new int[n];
         for (int i = 0; i < n; i++) {
+            sides[i] = around.get(i).size();
             double[] g = centroid(seedX[i], seedY[i], around.get(i), cx, cy);
             gx[i] = g[0];
             gy[i] = g[1];
@@ -158,7 +162,7 @@ public final class PeriodicVoronoi {
             vx[k] = vertices.get(k)[0];
             vy[k] = vertices.get(k)[1];
         }
-        return new PeriodicVoronoi(box, vx, vy, edgeArray, gx, gy);
+        return new PeriodicVoronoi(box, vx, vy, edgeArray, gx, gy, sides);
     }
 
     private static double[] centroid(double sx, double sy, List<Integer> cellTriangles, double[] cx, double[] cy) {
@@ -225,6 +229,11 @@ public final class PeriodicVoronoi {
 
     public double[] centroidY() {
         return centroidY.clone();
+    }
+
+    /** The number of sides (= Voronoi neighbours) of each seed's cell. */
+    public int[] cellSides() {
+        return cellSides.clone();
     }
 
     /** Finds points in the box by position (periodic), with a bucket grid. */
