@@ -198,9 +198,10 @@ public final class StructureFiles {
     }
 
     /**
-     * Reads AtomEye extended CFG: header lines {@code Number of particles = N}, {@code A = scale},
-     * {@code H0(i,j) = value} and {@code entry_count}; then per species a mass line, a symbol line and atom
-     * lines of reduced coordinates s1 s2 s3 (positions = s·H0·A).
+     * Reads AtomEye CFG: header lines {@code Number of particles = N}, {@code A = scale},
+     * {@code H0(i,j) = value} and (extended CFG) {@code entry_count}; then per species a mass line, a symbol
+     * line and atom lines starting with reduced coordinates s1 s2 s3 (positions = s·H0·A). Without
+     * {@code entry_count} (standard CFG) every atom line is {@code mass symbol s1 s2 s3 ...}.
      */
     private static Atoms readCfg(Path file, List<String> lines) {
         int n = -1;
@@ -208,7 +209,6 @@ public final class StructureFiles {
         double[] h = new double[9];
         boolean[] hSeen = new boolean[9];
         int entries = -1;
-        boolean noVelocity = false;
         List<double[]> atoms = new ArrayList<>();
         List<Integer> species = new ArrayList<>();
         int current = -1;
@@ -239,11 +239,18 @@ public final class StructureFiles {
                 continue;
             }
             if (line.equals(".NO_VELOCITY.")) {
-                noVelocity = true;
                 continue;
             }
             String[] t = line.split("\\s+");
-            if (expectSymbol) {
+            if (entries < 0 && t.length >= 5) {
+                // Standard (not extended) CFG: every line is "mass symbol s1 s2 s3 [v1 v2 v3]".
+                number(file, lineNo, t[0]);
+                int z = element(file, lineNo, t[1]);
+                atoms.add(new double[] {number(file, lineNo, t[2]), number(file, lineNo, t[3]),
+                    number(file, lineNo, t[4])});
+                species.add(z);
+                current = z;
+            } else if (expectSymbol) {
                 current = element(file, lineNo, t[0]);
                 expectSymbol = false;
             } else if (t.length == 1) {
@@ -266,9 +273,6 @@ public final class StructureFiles {
         }
         if (n < 0) {
             throw error(file, 1, "missing 'Number of particles = N'");
-        }
-        if (!noVelocity) {
-            throw error(file, 1, "only extended CFG (with .NO_VELOCITY.) is supported");
         }
         for (int k = 0; k < 9; k++) {
             if (!hSeen[k] && k % 4 == 0) {
