@@ -25,7 +25,7 @@ public final class StructurePreview {
     private StructurePreview() {
     }
 
-    /** Draws atoms coloured by element; discs of 0.5 Å radius. */
+    /** Draws atoms coloured by element; discs of 0.4 Å radius (well inside half a C–C bond). */
     public static void writeAtoms(Path file, Atoms atoms, double pixelsPerAngstrom) throws IOException {
         BufferedImage image = canvas(atoms.cell(), pixelsPerAngstrom);
         Graphics2D g = graphics(image, atoms.cell(), pixelsPerAngstrom);
@@ -36,7 +36,7 @@ public final class StructurePreview {
         // Lowest z first so atoms nearer the viewer (larger z, upstream of the beam) are drawn on top.
         java.util.Arrays.sort(order, (a, b) -> Double.compare(atoms.z(a), atoms.z(b)));
         for (int i : order) {
-            disc(g, atoms.x(i), atoms.y(i), 0.5, pixelsPerAngstrom, elementColour(atoms.atomicNumber(i)));
+            disc(g, atoms.x(i), atoms.y(i), 0.4, pixelsPerAngstrom, elementColour(atoms.atomicNumber(i)));
         }
         g.dispose();
         save(file, image);

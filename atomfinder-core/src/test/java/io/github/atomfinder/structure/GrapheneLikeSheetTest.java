@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class GrapheneLikeSheetTest {
@@ -16,14 +18,17 @@ class GrapheneLikeSheetTest {
     private static final double CUTOFF = 1.8;
     /** The paper's training cell, 43.2 x 43.2 Å (method.md §5). */
     private static final GrapheneLikeSheet.Parameters NO_HOLES = GrapheneLikeSheet.Parameters.square(43.2).withHoles(0);
+    /** Sheets from seeds 0..19, generated once for the statistics tests. */
+    private static final List<Atoms> SHEETS = IntStream.range(0, 20)
+            .mapToObj(seed -> GrapheneLikeSheet.generate(NO_HOLES, new SplittableRandom(seed))).toList();
 
     @Test
     void bondLengthsOfGrapheneLikeSheetsAreNarrowAndEveryAtomIsThreeCoordinated() {
         double sum = 0;
         double sum2 = 0;
         int count = 0;
-        for (int seed = 0; seed < 20; seed++) {
-            Atoms sheet = GrapheneLikeSheet.generate(NO_HOLES, new SplittableRandom(seed));
+        for (int seed = 0; seed < SHEETS.size(); seed++) {
+            Atoms sheet = SHEETS.get(seed);
             BondGraph graph = BondGraph.byCutoff(sheet, CUTOFF);
             for (double length : graph.bondLengths()) {
                 sum += length;
@@ -34,6 +39,8 @@ class GrapheneLikeSheetTest {
             for (int i = 0; i < graph.size(); i++) {
                 assertEquals(3, graph.coordination(i), "seed " + seed + " atom " + i);
             }
+            assertTrue(graph.bonds().stream().anyMatch(b -> Math.abs(sheet.x(b.i()) - sheet.x(b.j())) > 20),
+                    "no bond crosses the periodic x border");
             assertTrue(BondGraph.byCutoff(sheet, 1.1).bonds().isEmpty(), "seed " + seed + " has a pair closer than 1.1 Å");
         }
         double mean = sum / count;
@@ -46,8 +53,8 @@ class GrapheneLikeSheetTest {
     void ringsAreMostlyHexagonsWithFiveSevenAndEightMemberedRings() {
         Map<Integer, Integer> counts = new HashMap<>();
         int total = 0;
-        for (int seed = 0; seed < 20; seed++) {
-            Atoms sheet = GrapheneLikeSheet.generate(NO_HOLES, new SplittableRandom(seed));
+        for (int seed = 0; seed < SHEETS.size(); seed++) {
+            Atoms sheet = SHEETS.get(seed);
             RingStatistics rings = BondGraph.byCutoff(sheet, CUTOFF).rings(12);
             rings.countsBySize().forEach((size, n) -> counts.merge(size, n, Integer::sum));
             total += rings.total();
@@ -65,7 +72,7 @@ class GrapheneLikeSheetTest {
         GrapheneLikeSheet.Parameters holed = GrapheneLikeSheet.Parameters.square(43.2).withHoles(4);
         int removedTotal = 0;
         for (int seed = 0; seed < 6; seed++) {
-            Atoms full = GrapheneLikeSheet.generate(NO_HOLES, new SplittableRandom(seed));
+            Atoms full = SHEETS.get(seed);
             Atoms cut = GrapheneLikeSheet.generate(holed, new SplittableRandom(seed));
             assertTrue(cut.size() <= full.size());
             removedTotal += full.size() - cut.size();
