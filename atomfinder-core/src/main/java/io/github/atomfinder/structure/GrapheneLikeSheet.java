@@ -94,7 +94,7 @@ public final class GrapheneLikeSheet {
         double seedSpacing = Math.sqrt(3) * b;
         int seeds = (int) Math.round(p.widthAngstrom() * p.heightAngstrom() / (1.5 * Math.sqrt(3) * b * b));
         double[][] s = poissonDisc(box, seeds, 0.78 * seedSpacing, random);
-        double margin = Math.min(4 * seedSpacing, Math.min(p.widthAngstrom(), p.heightAngstrom()));
+        double margin = Math.min(3 * seedSpacing, Math.min(p.widthAngstrom(), p.heightAngstrom()));
         PeriodicVoronoi voronoi = PeriodicVoronoi.of(s[0], s[1], box, margin);
         for (int step = 0; step < p.lloydSteps(); step++) {
             voronoi = PeriodicVoronoi.of(wrap(voronoi.centroidX(), box::wrapX), wrap(voronoi.centroidY(), box::wrapY),

@@ -35,14 +35,15 @@ public final class PeriodicVoronoi {
     }
 
     /**
-     * Tessellates seeds lying in the box. {@code marginAngstrom} must exceed the largest empty circle
-     * between seeds (a few seed spacings for Poisson-disc seeds).
+     * Tessellates seeds lying in the box. {@code marginAngstrom} should exceed the largest empty circle
+     * between seeds (a few seed spacings for Poisson-disc seeds); when it does not, the tessellation is
+     * recomputed with a margin that does, up to the box size.
      */
     public static PeriodicVoronoi of(double[] seedX, double[] seedY, PeriodicBox box, double marginAngstrom) {
         int n = seedX.length;
         double w = box.widthAngstrom();
         double h = box.heightAngstrom();
-        if (marginAngstrom > Math.min(w, h)) {
+        if (!(marginAngstrom > 0) || marginAngstrom > Math.min(w, h)) {
             throw new IllegalArgumentException("margin " + marginAngstrom + " Å exceeds the box " + box);
         }
         List<double[]> points = new ArrayList<>();
@@ -76,11 +77,44 @@ public final class PeriodicVoronoi {
         int nt = triangles.size();
         double[] cx = new double[nt];
         double[] cy = new double[nt];
+        double[] reach = new double[nt];
         for (int t = 0; t < nt; t++) {
             int[] tri = triangles.get(t);
             double[] c = Delaunay.circumcentre(px[tri[0]], py[tri[0]], px[tri[1]], py[tri[1]], px[tri[2]], py[tri[2]]);
             cx[t] = c[0];
             cy[t] = c[1];
+            double r = Math.hypot(px[tri[0]] - cx[t], py[tri[0]] - cy[t]);
+            // How far the circumcircle reaches out of the box: the images must cover it for a true Delaunay.
+            reach[t] = Math.max(Math.max(r - cx[t], cx[t] + r - w), Math.max(r - cy[t], cy[t] + r - h));
+        }
+        Map<Long, List<Integer>> trianglesOfSide = new HashMap<>();
+        for (int t = 0; t < nt; t++) {
+            int[] tri = triangles.get(t);
+            for (int s = 0; s < 3; s++) {
+                trianglesOfSide.computeIfAbsent(sideKey(tri[s], tri[(s + 1) % 3]), k -> new ArrayList<>(2)).add(t);
+            }
+        }
+        // Triangles with a circumcentre in the box and their neighbours (the far ends of the edges) must be
+        // exact; otherwise widen the margin and start again.
+        double needed = 0;
+        for (int t = 0; t < nt; t++) {
+            if (cx[t] >= 0 && cx[t] < w && cy[t] >= 0 && cy[t] < h) {
+                needed = Math.max(needed, reach[t]);
+                int[] tri = triangles.get(t);
+                for (int s = 0; s < 3; s++) {
+                    for (int u : trianglesOfSide.get(sideKey(tri[s], tri[(s + 1) % 3]))) {
+                        needed = Math.max(needed, reach[u]);
+                    }
+                }
+            }
+        }
+        if (needed >= marginAngstrom) {
+            // Too thin an imaged border also makes bogus hull triangles, so grow geometrically, not to `needed`.
+            if (marginAngstrom >= Math.min(w, h)) {
+                throw new IllegalArgumentException("seeds leave an empty circle reaching " + needed
+                        + " Å out of the periodic box " + box + ", more than the box itself");
+            }
+            return of(seedX, seedY, box, Math.min(2 * marginAngstrom, Math.min(w, h)));
         }
 
         // Vertices: circumcentres inside the box, merged when they coincide (cocircular seeds).
@@ -101,13 +135,6 @@ public final class PeriodicVoronoi {
             }
         }
         // Edges: neighbouring triangles; a neighbour outside the box is the periodic copy of a vertex inside.
-        Map<Long, List<Integer>> trianglesOfSide = new HashMap<>();
-        for (int t = 0; t < nt; t++) {
-            int[] tri = triangles.get(t);
-            for (int s = 0; s < 3; s++) {
-                trianglesOfSide.computeIfAbsent(sideKey(tri[s], tri[(s + 1) % 3]), k -> new ArrayList<>(2)).add(t);
-            }
-        }
         Set<Long> edgeSet = new LinkedHashSet<>();
         for (int t = 0; t < nt; t++) {
             int v = vertexOfTriangle[t];

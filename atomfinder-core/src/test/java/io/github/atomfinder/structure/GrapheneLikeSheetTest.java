@@ -1,5 +1,6 @@
 package io.github.atomfinder.structure;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,30 @@ class GrapheneLikeSheetTest {
             double d = Math.hypot(box.dx(gx[i] - seeds[0][i]), box.dy(voronoi.centroidY()[i] - seeds[1][i]));
             assertTrue(d < 3, "centroid " + i + " is " + d + " Å from its seed");
         }
+    }
+
+    @Test
+    void tooSmallAVoronoiMarginIsWidenedToTheSameTessellation() {
+        PeriodicBox box = new PeriodicBox(20, 20);
+        double[][] seeds = GrapheneLikeSheet.poissonDisc(box, 60, 1.5, new SplittableRandom(5));
+        PeriodicVoronoi wide = PeriodicVoronoi.of(seeds[0], seeds[1], box, 10);
+        PeriodicVoronoi narrow = PeriodicVoronoi.of(seeds[0], seeds[1], box, 0.5);
+        assertEquals(120, narrow.vertexCount());
+        assertEquals(edgeSet(wide), edgeSet(narrow));
+        assertArrayEquals(wide.centroidX(), narrow.centroidX(), 1e-9);
+    }
+
+    /** Edges as unordered pairs of vertex positions rounded to 1e-6 Å (vertex numbering may differ). */
+    private static java.util.Set<String> edgeSet(PeriodicVoronoi v) {
+        double[] x = v.vertexX();
+        double[] y = v.vertexY();
+        java.util.Set<String> set = new java.util.HashSet<>();
+        for (int[] e : v.edges()) {
+            String a = String.format("%.6f,%.6f", x[e[0]], y[e[0]]);
+            String b = String.format("%.6f,%.6f", x[e[1]], y[e[1]]);
+            set.add(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+        }
+        return set;
     }
 
     private static Atoms concat(Atoms a, Atoms b) {
