@@ -81,14 +81,14 @@ public final class StructureCommand implements Runnable {
                 description = "Target C-C bond length in Å (default: ${DEFAULT-VALUE}).")
         double bond;
 
-        @Option(names = "--lloyd-steps", defaultValue = "8", description = "Lloyd iterations (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--lloyd-steps", defaultValue = "8", paramLabel = "N", description = "Lloyd iterations (default: ${DEFAULT-VALUE}).")
         int lloyd;
 
-        @Option(names = "--relax-steps", defaultValue = "60",
+        @Option(names = "--relax-steps", defaultValue = "60", paramLabel = "N",
                 description = "Bond-spring relaxation iterations (default: ${DEFAULT-VALUE}).")
         int relax;
 
-        @Option(names = "--max-holes", defaultValue = "4",
+        @Option(names = "--max-holes", defaultValue = "4", paramLabel = "N",
                 description = "Holes drawn uniformly from 0..N (default: ${DEFAULT-VALUE}).")
         int holes;
 
@@ -96,7 +96,7 @@ public final class StructureCommand implements Runnable {
                 description = "Mean hole radius range in Å (default: ${DEFAULT-VALUE}).")
         double[] holeRadius;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Override
@@ -164,7 +164,7 @@ public final class StructureCommand implements Runnable {
                 description = "Also write the columns as CSV: x_A, y_A, atoms.")
         Path columnsFile;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Override

@@ -77,11 +77,6 @@ public final class GrapheneLikeSheet {
             return new Parameters(widthAngstrom, heightAngstrom, bondAngstrom, lloyd, relaxation, maxHoles,
                     holeRadiusMinAngstrom, holeRadiusMaxAngstrom, thicknessAngstrom);
         }
-
-        public Parameters withBond(double bond) {
-            return new Parameters(widthAngstrom, heightAngstrom, bond, lloydSteps, relaxationSteps, maxHoles,
-                    holeRadiusMinAngstrom, holeRadiusMaxAngstrom, thicknessAngstrom);
-        }
     }
 
     private GrapheneLikeSheet() {
