@@ -1,0 +1,233 @@
+package io.github.atomfinder.postprocess;
+
+import io.github.atomfinder.grid.Grid;
+import io.github.atomfinder.grid.RealImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Multi-class post-processing of Madsen et al. 2018, section 2.5 (method.md §9).
+ *
+ * <ol>
+ *   <li>Regional minima of the background map P₀ below ε seed the segments.</li>
+ *   <li>Meyer's flooding (priority flood, 8-connected) grows the seeds over P₀ in order of increasing
+ *       background; a pixel joins the segment that reaches it first. Pixels with P₀ ≥ ε join no segment.</li>
+ *   <li>For each segment S_n the class probabilities are p_n(c_k) ∝ Σ_{(i,j) ∈ S_n} P_ijk, normalised over all
+ *       classes including the background.</li>
+ *   <li>A segment is discarded when Σ_{k>0} p_n(c_k) &lt; t · p_n(c_0).</li>
+ *   <li>Its position is the centre of mass of the segment weighted by 1 − P₀ (the atom probability), its
+ *       class the most probable k &gt; 0 and its confidence that class's probability p_n(c_k).</li>
+ * </ol>
+ * Segments cut by the image border have their centre of mass pulled inwards: atoms within about one label
+ * width of the border are less precise.
+ */
+public final class WatershedSegmenter {
+
+    /**
+     * @param epsilon background level above which pixels belong to no segment (paper: 0.995)
+     * @param discardRatio t in the discard rule Σ_{k>0} p &lt; t · p₀ (paper: ≈ 0.5)
+     */
+    public record Parameters(double epsilon, double discardRatio) {
+
+        public Parameters {
+            if (!(epsilon > 0 && epsilon <= 1)) {
+                throw new IllegalArgumentException("epsilon must be in (0, 1], got " + epsilon);
+            }
+            if (!(discardRatio >= 0) || Double.isInfinite(discardRatio)) {
+                throw new IllegalArgumentException("discard ratio must be ≥ 0, got " + discardRatio);
+            }
+        }
+
+        public static Parameters defaults() {
+            return new Parameters(0.995, 0.5);
+        }
+    }
+
+    private WatershedSegmenter() {
+    }
+
+    /**
+     * @param maps one probability map per class on the same grid, background first
+     * @param classNames names in the same order, background first
+     */
+    public static Detections find(List<RealImage> maps, List<String> classNames, Parameters parameters) {
+        if (maps.size() < 2 || maps.size() != classNames.size()) {
+            throw new IllegalArgumentException("need ≥ 2 maps (background first) and one name per map, got "
+                    + maps.size() + " maps and " + classNames.size() + " names");
+        }
+        Grid grid = maps.get(0).grid();
+        for (RealImage map : maps) {
+            if (!map.grid().equals(grid)) {
+                throw new IllegalArgumentException("class maps differ in grid: " + map.grid() + " vs " + grid);
+            }
+        }
+        int[] labels = segment(maps.get(0), (float) parameters.epsilon());
+        return summarise(maps, classNames, labels, parameters.discardRatio());
+    }
+
+    /** Segment labels per pixel: 1..n for segments, 0 for pixels at or above {@code epsilon}. */
+    static int[] segment(RealImage background, float epsilon) {
+        int ny = background.ny();
+        int nx = background.nx();
+        float[] b = background.data();
+        float[] negated = new float[b.length];
+        for (int i = 0; i < b.length; i++) {
+            negated[i] = -b[i];
+        }
+        List<RegionalMaxima.Region> seeds = RegionalMaxima.find(negated, ny, nx, i -> b[i] < epsilon);
+        int[] labels = new int[b.length];
+        PixelHeap heap = new PixelHeap();
+        int label = 0;
+        for (RegionalMaxima.Region seed : seeds) {
+            label++;
+            for (int p : seed.pixels()) {
+                labels[p] = label;
+                heap.push(b[p], p);
+            }
+        }
+        while (!heap.isEmpty()) {
+            int p = heap.pop();
+            int y = p / nx;
+            int x = p % nx;
+            for (int yy = Math.max(0, y - 1); yy <= Math.min(ny - 1, y + 1); yy++) {
+                for (int xx = Math.max(0, x - 1); xx <= Math.min(nx - 1, x + 1); xx++) {
+                    int q = yy * nx + xx;
+                    if (labels[q] == 0 && b[q] < epsilon) {
+                        labels[q] = labels[p];
+                        heap.push(b[q], q);
+                    }
+                }
+            }
+        }
+        return labels;
+    }
+
+    private static Detections summarise(List<RealImage> maps, List<String> classNames, int[] labels, double t) {
+        Grid grid = maps.get(0).grid();
+        int nx = grid.nx();
+        int classes = maps.size();
+        int segments = 0;
+        for (int l : labels) {
+            segments = Math.max(segments, l);
+        }
+        double[][] sums = new double[segments + 1][classes];
+        double[] weight = new double[segments + 1];
+        double[] weightedX = new double[segments + 1];
+        double[] weightedY = new double[segments + 1];
+        float[] background = maps.get(0).data();
+        for (int k = 0; k < classes; k++) {
+            float[] p = maps.get(k).data();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] > 0) {
+                    sums[labels[i]][k] += p[i];
+                }
+            }
+        }
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            if (l > 0) {
+                double w = 1 - background[i];
+                weight[l] += w;
+                weightedX[l] += w * (i % nx);
+                weightedY[l] += w * (i / nx);
+            }
+        }
+        List<Detection> detections = new ArrayList<>();
+        for (int n = 1; n <= segments; n++) {
+            double total = 0;
+            for (double s : sums[n]) {
+                total += s;
+            }
+            if (!(total > 0) || !(weight[n] > 0)) {
+                continue;
+            }
+            double[] p = new double[classes];
+            double atom = 0;
+            int best = 1;
+            for (int k = 0; k < classes; k++) {
+                p[k] = sums[n][k] / total;
+                if (k > 0) {
+                    atom += p[k];
+                    if (p[k] > p[best]) {
+                        best = k;
+                    }
+                }
+            }
+            if (atom < t * p[0]) {
+                continue;
+            }
+            double xPx = weightedX[n] / weight[n];
+            double yPx = weightedY[n] / weight[n];
+            detections.add(Detection.atPixel(xPx, yPx, grid.dyAngstrom(), grid.dxAngstrom(), best, p[best], p));
+        }
+        return new Detections(grid, classNames, detections);
+    }
+
+    /**
+     * Binary min-heap of pixels keyed by value, ties broken first-in first-out so that flat regions are
+     * shared evenly between the segments flooding them (Meyer's hierarchical queue has the same property).
+     */
+    private static final class PixelHeap {
+        private long[] keys = new long[1024];
+        private int[] pixels = new int[1024];
+        private int size;
+        private int sequence;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void push(float value, int pixel) {
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, 2 * size);
+                pixels = java.util.Arrays.copyOf(pixels, 2 * size);
+            }
+            long key = (sortableBits(value) << 32) | (sequence++ & 0xffffffffL);
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (Long.compareUnsigned(keys[parent], key) <= 0) {
+                    break;
+                }
+                keys[i] = keys[parent];
+                pixels[i] = pixels[parent];
+                i = parent;
+            }
+            keys[i] = key;
+            pixels[i] = pixel;
+        }
+
+        int pop() {
+            int top = pixels[0];
+            size--;
+            long key = keys[size];
+            int pixel = pixels[size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && Long.compareUnsigned(keys[child + 1], keys[child]) < 0) {
+                    child++;
+                }
+                if (Long.compareUnsigned(keys[child], key) >= 0) {
+                    break;
+                }
+                keys[i] = keys[child];
+                pixels[i] = pixels[child];
+                i = child;
+            }
+            keys[i] = key;
+            pixels[i] = pixel;
+            return top;
+        }
+
+        /** The float's bits as an unsigned 32-bit number with the same order as the floats. */
+        private static long sortableBits(float value) {
+            int bits = Float.floatToIntBits(value);
+            bits ^= (bits >> 31) & 0x7fffffff;
+            return (bits ^ 0x80000000) & 0xffffffffL;
+        }
+    }
+}
