@@ -25,7 +25,7 @@ public final class WatershedSegmenter {
 
     /**
      * @param epsilon background level above which pixels belong to no segment (paper: 0.995)
-     * @param discardRatio t in the discard rule Σ_{k>0} p &lt; t · p₀ (paper: ≈ 0.5)
+     * @param discardRatio t in the discard rule Σ_{k>0} p &lt; t · p₀ (paper: ≈ 0.5; see {@link #defaults()})
      */
     public record Parameters(double epsilon, double discardRatio) {
 
@@ -38,8 +38,30 @@ public final class WatershedSegmenter {
             }
         }
 
+        /**
+         * ε = 0.995 and t = 0.1. The paper's t ≈ 0.5 discards clean atoms: a segment of an ideal Gaussian label
+         * capped at ε has mean atom probability (1 − δ)/ln(1/δ) = 0.188 with δ = 1 − ε, so its atom/background
+         * ratio is 0.231 whatever the label width ({@link #idealLabelRatio}). t = 0.1 keeps such atoms and still
+         * discards segments holding less than about half an ideal atom's probability.
+         */
         public static Parameters defaults() {
+            return new Parameters(0.995, 0.1);
+        }
+
+        /** The paper's numbers (section 2.5): ε = 0.995, t = 0.5; suited to outputs sharper than the labels. */
+        public static Parameters paper() {
             return new Parameters(0.995, 0.5);
+        }
+
+        /**
+         * Σ_{k>0} p / p₀ of the segment of one isolated Gaussian label (amplitude 1, any width) capped at ε:
+         * over the disc where the Gaussian exceeds δ = 1 − ε its mean is m = (1 − δ)/ln(1/δ), so the ratio is
+         * m / (1 − m).
+         */
+        public static double idealLabelRatio(double epsilon) {
+            double delta = 1 - epsilon;
+            double mean = (1 - delta) / Math.log(1 / delta);
+            return mean / (1 - mean);
         }
     }
 
