@@ -1,5 +1,6 @@
 package io.github.atomfinder.analysis;
 
+import io.github.atomfinder.structure.Cell;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,11 @@ public final class Scoring {
                 throw new IllegalArgumentException("region needs a positive size and a margin ≥ 0, got "
                         + widthAngstrom + " x " + heightAngstrom + " margin " + marginAngstrom);
             }
+        }
+
+        /** The xy extent of a simulation cell; periodic when the cell is periodic along both x and y. */
+        public static Region of(Cell cell, double marginAngstrom) {
+            return new Region(cell.aAngstrom(), cell.bAngstrom(), marginAngstrom, cell.periodicX() && cell.periodicY());
         }
 
         boolean contains(Site site) {

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -58,11 +59,10 @@ public final class Overlay {
         double low = percentile(sorted, 0.5);
         double high = percentile(sorted, 99.5);
         double scale = high > low ? 255 / (high - low) : 0;
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                int g = (int) Math.round(Math.max(0, Math.min(255, (data[y * nx + x] - low) * scale)));
-                out.setRGB(x, y, (g << 16) | (g << 8) | g);
-            }
+        int[] rgb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < rgb.length; i++) {
+            int g = (int) Math.round(Math.max(0, Math.min(255, (data[i] - low) * scale)));
+            rgb[i] = (g << 16) | (g << 8) | g;
         }
         Graphics2D graphics = out.createGraphics();
         try {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.postprocess.Detection;
 import io.github.atomfinder.postprocess.Detections;
+import io.github.atomfinder.structure.Atoms;
+import io.github.atomfinder.structure.Cell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -98,6 +100,18 @@ class ScoringTest {
         assertEquals(List.of(new Site(0.3, 0.8, 1)), Site.of(detections).stream()
                 .map(s -> new Site(Math.round(s.xAngstrom() * 1e9) / 1e9, Math.round(s.yAngstrom() * 1e9) / 1e9, s.classIndex()))
                 .toList());
+    }
+
+    @Test
+    void simulationCellGivesAPeriodicRegionAndAtomsGiveClassOneSites() {
+        Cell cell = Cell.periodicXY(10, 8, 5);
+        Atoms atoms = new Atoms(new double[] {0.1, 5}, new double[] {4, 4}, new double[] {0, 0}, new int[] {6, 6}, cell);
+        List<Site> truth = Site.of(atoms);
+        assertEquals(new Site(0.1, 4, 1), truth.get(0));
+        Scoring.Score score = Scoring.score(List.of(new Site(9.9, 4, 1), new Site(5, 4.2, 1)), truth, 0.5,
+                Scoring.Region.of(cell, 0));
+        assertEquals(2, score.truePositives(), "periodic across x = 0");
+        assertEquals(Math.sqrt((0.04 + 0.04) / 2), score.rmseAngstrom(), 1e-9);
     }
 
     private static List<Site> randomSites(Random random, int n, double extent) {
