@@ -9,7 +9,6 @@ import io.github.atomfinder.grid.RealImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PeakFinderTest {
@@ -102,12 +101,8 @@ class PeakFinderTest {
     void noisyMapGivesExactlyTheAtomsAboveThreshold() {
         List<double[]> truth = SyntheticMaps.randomPositions(GRID, 30, 25, 5, 5);
         RealImage clean = SyntheticMaps.gaussians(GRID, truth, 3.0, 1.0);
-        float[] noisy = clean.data().clone();
-        Random random = new Random(8);
-        for (int i = 0; i < noisy.length; i++) {
-            noisy[i] += (float) (0.05 * (random.nextDouble() - 0.5) * 2);
-        }
-        Detections found = PeakFinder.find(new RealImage(GRID, noisy), "C", new PeakFinder.Parameters(0.5, 1.5));
+        RealImage noisy = SyntheticMaps.withUniformNoise(clean, -0.05, 0.05, Double.NEGATIVE_INFINITY, 8);
+        Detections found = PeakFinder.find(noisy, "C", new PeakFinder.Parameters(0.5, 1.5));
         assertEquals(truth.size(), found.size());
         // Uniform noise of ±0.05 is as large as the 1-px fall-off of a 3 px Gaussian, so the maximum may move a pixel.
         assertTrue(Arrays.stream(SyntheticMaps.detectionsNear(found, truth, 1.0)).allMatch(n -> n == 1));

@@ -44,6 +44,16 @@ final class SyntheticMaps {
         return positions;
     }
 
+    /** {@code image} plus noise uniform in [low, high), clamped at {@code floor}. */
+    static RealImage withUniformNoise(RealImage image, double low, double high, double floor, long seed) {
+        float[] noisy = image.data().clone();
+        Random random = new Random(seed);
+        for (int i = 0; i < noisy.length; i++) {
+            noisy[i] = (float) Math.max(floor, noisy[i] + low + (high - low) * random.nextDouble());
+        }
+        return new RealImage(image.grid(), noisy);
+    }
+
     /** Background = 1 − Σ classes, clamped at 0, so the maps sum to 1 where classes do not overlap. */
     static RealImage background(Grid grid, List<RealImage> classes) {
         float[] data = new float[grid.size()];

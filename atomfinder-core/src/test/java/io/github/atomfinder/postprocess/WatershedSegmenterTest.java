@@ -7,7 +7,6 @@ import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WatershedSegmenterTest {
@@ -92,12 +91,7 @@ class WatershedSegmenterTest {
     void noiseInTheBackgroundMakesNoDetections() {
         List<double[]> truth = SyntheticMaps.randomPositions(GRID, 25, 18, 10, 9);
         RealImage one = SyntheticMaps.gaussians(GRID, truth, 2.5, 1.0);
-        float[] noisy = one.data().clone();
-        Random random = new Random(4);
-        for (int i = 0; i < noisy.length; i++) {
-            noisy[i] = Math.max(0, noisy[i] + (float) (0.01 * random.nextDouble()));
-        }
-        RealImage atoms = new RealImage(GRID, noisy);
+        RealImage atoms = SyntheticMaps.withUniformNoise(one, 0, 0.01, 0, 4);
         RealImage background = SyntheticMaps.background(GRID, List.of(atoms));
         Detections found = WatershedSegmenter.find(List.of(background, atoms), List.of("background", "C"),
                 WatershedSegmenter.Parameters.defaults());
