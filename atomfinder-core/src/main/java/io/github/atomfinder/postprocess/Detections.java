@@ -1,5 +1,6 @@
 package io.github.atomfinder.postprocess;
 
+import io.github.atomfinder.errors.AtomfinderException;
 import io.github.atomfinder.grid.Grid;
 import java.util.List;
 import java.util.function.Predicate;
@@ -40,8 +41,12 @@ public record Detections(Grid grid, List<String> classNames, List<Detection> det
         return new Detections(grid, classNames, detections.stream().filter(keep).toList());
     }
 
-    /** Keeps the detections whose nearest pixel is not ignored by {@code mask}. */
+    /** Keeps the detections whose nearest pixel is not ignored by {@code mask}, which must have the image's shape. */
     public Detections without(Mask mask) {
+        if (mask.ny() != grid.ny() || mask.nx() != grid.nx()) {
+            throw new AtomfinderException("mask is " + mask.ny() + " x " + mask.nx() + " pixels but the image is "
+                    + grid.ny() + " x " + grid.nx());
+        }
         return filter(d -> !mask.ignoresPosition(d.xPx(), d.yPx()));
     }
 }

@@ -83,6 +83,11 @@ public final class Overlay {
         return out;
     }
 
+    /** A mark radius of 0.3 Å (a quarter of a C–C bond, so neighbouring marks do not touch), at least 2 px. */
+    public static double defaultRadiusPx(io.github.atomfinder.grid.Grid grid) {
+        return Math.max(2, 0.3 / Math.max(grid.dxAngstrom(), grid.dyAngstrom()));
+    }
+
     public static void write(Path file, RealImage image, Detections detections, Colouring colouring, double radiusPx)
             throws IOException {
         BufferedImage rendered = render(image, detections, colouring, radiusPx);

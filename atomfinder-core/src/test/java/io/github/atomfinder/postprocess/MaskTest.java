@@ -55,6 +55,13 @@ class MaskTest {
     }
 
     @Test
+    void maskOfAnotherShapeIsAUserError() {
+        Detections detections = new Detections(GRID, List.of("background", "C"), List.of());
+        AtomfinderException e = assertThrows(AtomfinderException.class, () -> detections.without(Mask.fromImage(RealImage.zeros(Grid.of(8, 11, 0.1)))));
+        assertEquals("mask is 8 x 11 pixels but the image is 8 x 10", e.getMessage());
+    }
+
+    @Test
     void malformedPolygonTextIsAUserErrorNamingTheParameter() {
         AtomfinderException e = assertThrows(AtomfinderException.class, () -> Mask.parsePolygon("1,2;3", "--mask-polygon"));
         assertTrue(e.getMessage().startsWith("--mask-polygon"));

@@ -72,6 +72,12 @@ class OverlayTest {
         assertEquals(Color.BLUE.getRGB(), png.getRGB(left + 1, 1 + 30 - 1));
     }
 
+    @Test
+    void defaultMarkRadiusIsAQuarterOfABondButAtLeastTwoPixels() {
+        assertEquals(3.0, Overlay.defaultRadiusPx(Grid.of(10, 10, 0.1)), 1e-12);
+        assertEquals(2.0, Overlay.defaultRadiusPx(Grid.of(10, 10, 0.5)), 1e-12);
+    }
+
     private static int countNear(BufferedImage png, double cx, double cy, int reach, Color colour) {
         int count = 0;
         for (int y = (int) cy - reach; y <= (int) cy + reach; y++) {
