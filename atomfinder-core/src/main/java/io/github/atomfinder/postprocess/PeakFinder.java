@@ -143,7 +143,9 @@ public final class PeakFinder {
         }
 
         private static long key(long i, long j) {
-            return (i << 32) ^ (j & 0xffffffffL);
+            // Multiplying by an odd constant is a bijection that spreads the bits: Long.hashCode of the plain
+            // packing is i ^ j, which collides along diagonals.
+            return ((i << 32) | (j & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
         }
     }
 }

@@ -109,7 +109,7 @@ public final class WatershedSegmenter {
         }
         for (int p = queue.pop(); p >= 0; p = queue.pop()) {
             int y = p / nx;
-            int x = p % nx;
+            int x = p - y * nx;
             for (int yy = Math.max(0, y - 1); yy <= Math.min(ny - 1, y + 1); yy++) {
                 for (int xx = Math.max(0, x - 1); xx <= Math.min(nx - 1, x + 1); xx++) {
                     int q = yy * nx + xx;
