@@ -63,7 +63,6 @@ public final class DatasetBuilder {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
-                    pool.shutdownNow();
                     Throwable cause = e.getCause();
                     if (cause instanceof UncheckedIOException io) {
                         throw io.getCause();
@@ -76,7 +75,9 @@ public final class DatasetBuilder {
             }
             return missing.size();
         } finally {
+            // Wait for running workers so no example is still being written when build() returns or throws.
             pool.shutdownNow();
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
         }
     }
 
