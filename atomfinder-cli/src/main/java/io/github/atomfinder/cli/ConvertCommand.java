@@ -7,7 +7,9 @@ import io.github.atomfinder.io.LoadedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,10 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code atomfinder convert FILE --out X.tif|X.npy}: one frame of a microscope file as float TIFF or .npy. */
+/** {@code atomfinder convert FILE --out X.tif|X.npy}: a microscope file as float TIFF or .npy. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert one frame of an image file to a calibrated 32-bit float TIFF (opens calibrated in "
-                + "ImageJ/Fiji) or a float32 .npy.%nThe output is written atomically.")
+        description = "Convert an image file to a calibrated 32-bit float TIFF (opens calibrated in ImageJ/Fiji) "
+                + "or a float32 .npy.%nA stack is written whole (TIFF pages, or frames x ny x nx in .npy) unless "
+                + "--frame picks one frame. The output is written atomically.")
 public final class ConvertCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the input image file (any format 'info' reads)")
@@ -27,8 +30,8 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "X.tif|X.npy", description = "output file; the extension picks the format")
     Path out;
 
-    @Option(names = "--frame", defaultValue = "0", paramLabel = "N", description = "frame of a stack to write, from 0 (default: ${DEFAULT-VALUE})")
-    int frame;
+    @Option(names = "--frame", paramLabel = "N", description = "write only this frame of a stack, counting from 0 (default: all frames)")
+    Integer frame;
 
     @Option(names = "--pixel-size", paramLabel = "Å", description = "pixel size in Å, replacing the file's calibration")
     Double pixelSizeAngstrom;
@@ -39,25 +42,26 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<LoadedImage> images = ImageFiles.read(file);
-        if (frame < 0 || frame >= images.size()) {
+        if (frame != null && (frame < 0 || frame >= images.size())) {
             throw new AtomfinderException("--frame " + frame + ": " + file + " has " + images.size()
                     + " frame(s), numbered 0.." + (images.size() - 1));
         }
-        LoadedImage chosen = images.get(frame);
-        RealImage image = chosen.image();
-        boolean calibrated = chosen.calibrated();
-        if (pixelSizeAngstrom != null) {
-            if (!(pixelSizeAngstrom > 0) || pixelSizeAngstrom.isInfinite()) {
-                throw new AtomfinderException("--pixel-size must be a positive number of Å, got " + pixelSizeAngstrom);
-            }
-            image = image.withPixelSize(pixelSizeAngstrom, pixelSizeAngstrom);
-            calibrated = true;
+        List<LoadedImage> chosen = frame == null ? images : List.of(images.get(frame));
+        boolean calibrated = chosen.get(0).calibrated();
+        if (pixelSizeAngstrom != null && (!(pixelSizeAngstrom > 0) || pixelSizeAngstrom.isInfinite())) {
+            throw new AtomfinderException("--pixel-size must be a positive number of Å, got " + pixelSizeAngstrom);
         }
-        ImageFiles.write(out, image, calibrated);
+        List<RealImage> frames = new ArrayList<>();
+        for (LoadedImage image : chosen) {
+            frames.add(pixelSizeAngstrom == null ? image.image() : image.image().withPixelSize(pixelSizeAngstrom, pixelSizeAngstrom));
+        }
+        calibrated |= pixelSizeAngstrom != null;
+        ImageFiles.writeStack(out, frames, calibrated);
+        RealImage first = frames.get(0);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("wrote " + out + " (" + image.ny() + " x " + image.nx()
-                + (calibrated ? String.format(java.util.Locale.ROOT, ", %.6g Å per pixel", image.grid().dxAngstrom()) : ", uncalibrated")
-                + (images.size() > 1 ? ", frame " + frame + " of " + images.size() : "") + ")");
+        stdout.println("wrote " + out + " (" + (frames.size() > 1 ? frames.size() + " frames of " : "") + first.ny() + " x " + first.nx()
+                + (calibrated ? String.format(Locale.ROOT, ", %.6g Å per pixel", first.grid().dxAngstrom()) : ", uncalibrated")
+                + (frame != null ? ", frame " + frame + " of " + images.size() : "") + ")");
         stdout.flush();
         return 0;
     }

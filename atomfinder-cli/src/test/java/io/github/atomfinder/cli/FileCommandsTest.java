@@ -81,6 +81,20 @@ class FileCommandsTest {
     }
 
     @Test
+    void convertWritesAWholeStackWhenNoFrameIsChosen() {
+        Path ser = shared("data/formats/rosettasciio/03_Scanning_Preview_1.ser");
+        Path out = dir.resolve("stack.tif");
+        String[] r = run("convert", ser.toString(), "--out", out.toString());
+        assertEquals("0", r[0], r[2]);
+        var back = ImageFiles.read(out);
+        var original = ImageFiles.read(ser);
+        assertEquals(5, back.size());
+        // 03_Scanning_Preview_1.ser frame 4 [127,127] = 2260 (bench/formats_crosscheck.py).
+        assertEquals(2260f, back.get(4).image().get(127, 127));
+        assertEquals(original.get(2).image().get(64, 42), back.get(2).image().get(64, 42));
+    }
+
+    @Test
     void convertAppliesAGivenPixelSizeToAnUncalibratedImage() {
         Path tif = shared("data/graphene-hrtem/graphene_flower_raw.tif");
         Path out = dir.resolve("flower.npy");

@@ -282,9 +282,11 @@ final class DmReader {
         if (dataType == 8 || dataType == 23) {
             return "'" + entry + "' is an RGB image; save it as greyscale";
         }
-        String third = entry + "/ImageData/Calibrations/Dimension/[2]/Units";
-        if (rank == 3 && text(third).toLowerCase(Locale.ROOT).contains("ev")) {
-            return "'" + entry + "' is a spectrum image (third axis in " + text(third) + "), not an image";
+        for (int d = 0; d < rank; d++) {
+            String unit = text(entry + "/ImageData/Calibrations/Dimension/[" + d + "]/Units");
+            if (unit.toLowerCase(Locale.ROOT).endsWith("ev")) {
+                return "'" + entry + "' is spectral data (axis " + d + " in " + unit + "), not an image";
+            }
         }
         return null;
     }

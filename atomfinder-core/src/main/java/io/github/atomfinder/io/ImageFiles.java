@@ -121,11 +121,35 @@ public final class ImageFiles {
 
     /** As {@link #write(Path, RealImage)}; an uncalibrated image is written without a pixel size. */
     public static void write(Path file, RealImage image, boolean calibrated) throws IOException {
+        writeStack(file, List.of(image), calibrated);
+    }
+
+    /**
+     * Writes frames sharing one grid: a multi-page float TIFF (an ImageJ stack) or a frames × ny × nx .npy;
+     * one frame gives a plain 2-D image.
+     */
+    public static void writeStack(Path file, List<RealImage> frames, boolean calibrated) throws IOException {
+        if (frames.isEmpty()) {
+            throw new AtomfinderException(file + ": nothing to write (no frames)");
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
-            Npy.write(file, image);
+            if (frames.size() == 1) {
+                Npy.write(file, frames.get(0));
+                return;
+            }
+            RealImage first = frames.get(0);
+            int n = first.grid().size();
+            float[] all = new float[Math.multiplyExact(n, frames.size())];
+            for (int f = 0; f < frames.size(); f++) {
+                if (!frames.get(f).grid().equals(first.grid())) {
+                    throw new AtomfinderException(file + ": frame " + f + " differs in size from frame 0");
+                }
+                System.arraycopy(frames.get(f).data(), 0, all, f * n, n);
+            }
+            Npy.writeFloat32(file, new int[] {frames.size(), first.ny(), first.nx()}, all);
         } else if (name.endsWith(".tif") || name.endsWith(".tiff")) {
-            TiffWriter.write(file, image, calibrated);
+            TiffWriter.write(file, frames, calibrated);
         } else {
             throw new AtomfinderException(file + ": unsupported output format (use .tif, .tiff or .npy)");
         }

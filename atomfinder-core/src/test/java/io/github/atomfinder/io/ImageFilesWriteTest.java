@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,33 @@ class ImageFilesWriteTest {
         // ImageJ reads "unit=nm" from the description and pixels per unit from X/YResolution.
         String head = new String(Files.readAllBytes(tif), 0, 400, StandardCharsets.ISO_8859_1);
         assertTrue(head.contains("ImageJ=") && head.contains("unit=nm\n"), head);
+    }
+
+    @Test
+    void stacksRoundTripThroughTiffPagesAndThreeDimensionalNpy() throws IOException {
+        List<RealImage> frames = List.of(randomImage(6, 9, 0.5, 0.5), RealImage.filled(new Grid(6, 9, 0.5, 0.5), 3f));
+        for (String name : List.of("stack.tif", "stack.npy")) {
+            Path file = dir.resolve(name);
+            ImageFiles.writeStack(file, frames, true);
+            List<LoadedImage> back = ImageFiles.read(file);
+            assertEquals(2, back.size(), name);
+            assertArrayEquals(frames.get(0).data(), back.get(0).image().data(), name);
+            assertArrayEquals(frames.get(1).data(), back.get(1).image().data(), name);
+        }
+    }
+
+    @Test
+    void imageJContiguousStackWithOneDirectoryIsReadWhole() throws IOException {
+        // ImageJ may describe a stack by "images=N" in the first directory alone, with the frames back to back.
+        Path file = dir.resolve("contiguous.tif");
+        ImageFiles.writeStack(file, List.of(randomImage(4, 4, 1, 1), RealImage.filled(Grid.of(4, 4, 1), 2f)), true);
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(8 + 2 + 15 * 12, 0);
+        Files.write(file, bytes);
+        List<LoadedImage> back = ImageFiles.read(file);
+        assertEquals(2, back.size());
+        assertEquals(2f, back.get(1).image().get(3, 3));
     }
 
     @Test
