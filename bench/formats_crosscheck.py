@@ -1,6 +1,7 @@
 """Independent reading of the shared reader test files, for the expected values in ImageFilesTest.
 
-Run with /usr/bin/python3 (numpy; h5py and tifffile from Debian's python3-h5py / python3-tifffile).
+Usage: formats_crosscheck.py [DATA_DIR] | --written FILE.tif...  (the second form checks TIFFs written by
+`atomfinder convert` as ImageJ would read them). Run with /usr/bin/python3 (numpy; h5py and tifffile from Debian's python3-h5py / python3-tifffile).
 DM3/DM4, SER and MRC are parsed here by hand with struct/numpy from the format descriptions, TIFF with
 tifffile, EMD with h5py; none of it shares code with the Java readers.
 """
@@ -144,6 +145,21 @@ def emd(path):
             d1, d2 = g["dim1"][()], g["dim2"][()]
             report(path, g["data"][()], [(float(d1[1] - d1[0]), g["dim1"].attrs["units"]), (float(d2[1] - d2[0]), g["dim2"].attrs["units"])])
 
+
+def written_tiff(path):
+    """Checks a TIFF from `atomfinder convert` the way ImageJ sees it: ImageJ metadata and pixels per unit."""
+    import tifffile
+    with tifffile.TiffFile(path) as t:
+        num, den = t.pages[0].tags["XResolution"].value
+        meta = t.imagej_metadata
+        print(f"{path}: imagej={t.is_imagej} unit={meta.get('unit')} shape={t.asarray().shape} "
+              f"dtype={t.asarray().dtype} pixel={den / num} {meta.get('unit')}")
+
+
+if len(sys.argv) > 2 and sys.argv[1] == "--written":
+    for name in sys.argv[2:]:
+        written_tiff(Path(name))
+    sys.exit(0)
 
 for f in sorted(DATA.glob("formats/*/*")) + sorted(DATA.glob("graphene-hrtem/*")):
     suffix = f.suffix.lower()
