@@ -29,7 +29,8 @@ class ImageFilesRobustnessTest {
             "formats/rosettasciio/test_STEM_image.dm3", "formats/rosettasciio/test_loading_image_saved_with_DM.tif",
             "formats/rosettasciio/test_loading_image_saved_with_imageJ.tif", "formats/rosettasciio/64x64_TEM_images_acquire_1.ser",
             "formats/rosettasciio/HAADFscan.mrc", "formats/ncempy/temp.mrc", "formats/rosettasciio/fei_example_tem_stack.emd",
-            "formats/ncempy/dmTest_float32_nonSquare_diffPixelSize.dm4", "formats/ncempy/STEM_HAADF_Diffraction_Micro.emd");
+            "formats/ncempy/dmTest_float32_nonSquare_diffPixelSize.dm4", "formats/ncempy/STEM_HAADF_Diffraction_Micro.emd", "formats/ncempy/Acquisition_18.emd",
+            "formats/scifidatasets/DMReader_EELS_STO.dm4", "formats/ncempy/dmTest_3D_int16_64x65x66.dm4");
 
     @TempDir
     Path dir;

@@ -117,4 +117,21 @@ class ImageFilesWriteTest {
         assertEquals(7f, back.image().get(0, 1));
         assertFalse(back.calibrated());
     }
+
+    @Test
+    void colourJpegIsReadAsLuminance() throws IOException {
+        var buffered = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                buffered.setRGB(x, y, 0x808080);
+            }
+        }
+        Path jpg = dir.resolve("grey.jpg");
+        javax.imageio.ImageIO.write(buffered, "jpeg", jpg.toFile());
+        LoadedImage back = ImageFiles.read(jpg).get(0);
+        assertEquals("JPEG", back.format());
+        assertEquals("uint8 (grey from colour)", back.dtype());
+        // A uniform mid-grey (128, 128, 128) survives JPEG within a level or two: 0.299+0.587+0.114 = 1.
+        assertEquals(128, back.image().get(8, 8), 2);
+    }
 }
