@@ -1,17 +1,26 @@
 package io.github.atomfinder.io;
 
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
- * Uncompressed grey TIFF (8/16/32/64-bit integer and float, strips, single images and stacks) with the pixel
+ * Grey TIFF (8/16/32/64-bit integer and float, single images and stacks) with the pixel
  * size from DigitalMicrograph's private tags (65009/65010 scale, 65012/65013 unit), from an ImageJ description
  * ({@code unit=}) with X/YResolution in pixels per unit, or from X/YResolution in pixels per centimetre.
+ * Uncompressed strips are decoded here with bulk buffer reads; compressed or tiled images through the JDK's
+ * TIFF plugin.
  */
 final class TiffReader {
 
@@ -32,7 +41,7 @@ final class TiffReader {
     }
 
     /** One IFD's tags: numeric values as long/double arrays, ASCII as strings. */
-    private record Ifd(Map<Integer, Object> tags) {
+    private record Ifd(int index, Map<Integer, Object> tags) {
 
         long number(int tag, long fallback) {
             Object v = tags.get(tag);
@@ -81,7 +90,7 @@ final class TiffReader {
             }
             int count = src.u16(offset, order);
             src.requireRange(offset + 2, 12L * count + 4, "TIFF directory");
-            ifds.add(readIfd(src, offset, count, order));
+            ifds.add(readIfd(src, ifds.size(), offset, count, order));
             offset = src.u32(offset + 2 + 12L * count, order);
         }
         if (ifds.isEmpty()) {
@@ -105,7 +114,13 @@ final class TiffReader {
             }
         }
         long pixelsPerFrame = (long) nx * ny;
-        src.requirePixels(0, pixelsPerFrame, type, "TIFF image of " + nx + " x " + ny);
+        if (first.number(259, 1) == 1) {
+            src.requirePixels(0, pixelsPerFrame, type, "TIFF image of " + nx + " x " + ny);
+        } else if (pixelsPerFrame > Integer.MAX_VALUE / 2 || pixelsPerFrame > 1024 * src.length() + (16 << 20)) {
+            // Compression ratios beyond 1000 do not occur in micrographs; refuse before decoding allocates.
+            throw src.error("compressed TIFF claims " + nx + " x " + ny + " pixels, implausible for a file of "
+                    + src.length() + " bytes");
+        }
         int frameCount;
         float[] data;
         if (imagejImages > frames.size() && stripsAreContiguous(first, pixelsPerFrame * type.bytes())) {
@@ -151,12 +166,8 @@ final class TiffReader {
     }
 
     private static float[] readFrame(ByteSource src, Ifd ifd, int ny, int nx, PixelType type, ByteOrder order) {
-        long compression = ifd.number(259, 1);
-        if (compression != 1) {
-            throw src.error("compressed TIFF (compression " + compression + ") is not supported; save uncompressed");
-        }
-        if (ifd.tags().containsKey(322)) {
-            throw src.error("tiled TIFF is not supported; save with strips");
+        if (ifd.number(259, 1) != 1 || ifd.tags().containsKey(322)) {
+            return decodeWithImageIo(src, ifd, ny, nx);
         }
         long[] offsets = ifd.numbers(273);
         long[] counts = ifd.numbers(279);
@@ -180,6 +191,31 @@ final class TiffReader {
             throw src.error("TIFF strips cover " + row + " of " + ny + " rows");
         }
         return out;
+    }
+
+    /** Compressed or tiled directories go through the JDK's TIFF plugin (LZW, Deflate, PackBits, JPEG). */
+    private static float[] decodeWithImageIo(ByteSource src, Ifd ifd, int ny, int nx) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(src.buffer().array()))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("tiff");
+            if (!readers.hasNext()) {
+                throw src.error("compressed TIFF (compression " + ifd.number(259, 1) + ") needs a TIFF decoder, none found");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, true);
+                Raster raster = reader.read(ifd.index()).getRaster();
+                if (raster.getWidth() != nx || raster.getHeight() != ny) {
+                    throw src.error("TIFF directory " + ifd.index() + " decoded to an unexpected size");
+                }
+                float[] out = new float[ny * nx];
+                raster.getSamples(0, 0, nx, ny, 0, out);
+                return out;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw src.error("cannot decode compressed TIFF (compression " + ifd.number(259, 1) + "): " + e.getMessage());
+        }
     }
 
     private static PixelType pixelType(ByteSource src, Ifd ifd) {
@@ -265,7 +301,7 @@ final class TiffReader {
         }
     }
 
-    private static Ifd readIfd(ByteSource src, long offset, int count, ByteOrder order) {
+    private static Ifd readIfd(ByteSource src, int index, long offset, int count, ByteOrder order) {
         Map<Integer, Object> tags = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             long entry = offset + 2 + 12L * i;
@@ -287,7 +323,7 @@ final class TiffReader {
             src.requireRange(at, bytes, "TIFF tag " + tag);
             tags.put(tag, value(src, at, type, (int) n, order));
         }
-        return new Ifd(tags);
+        return new Ifd(index, tags);
     }
 
     private static Object value(ByteSource src, long at, int type, int n, ByteOrder order) {

@@ -107,9 +107,21 @@ class ImageFilesRobustnessTest {
         Random random = new Random(20261124L);
         int images = 0;
         int errors = 0;
+        List<Path> inputs = new java.util.ArrayList<>();
         for (String sample : SAMPLES) {
-            byte[] original = Files.readAllBytes(Shared.require("data/" + sample));
-            Path mutated = dir.resolve(Path.of(sample).getFileName());
+            inputs.add(Shared.require("data/" + sample));
+        }
+        // Compressed TIFFs take the JDK decoder's path; no shared file is compressed, so make two.
+        Path sources = Files.createDirectories(dir.resolve("sources"));
+        for (String compression : List.of("LZW", "Deflate")) {
+            Path tif = sources.resolve(compression + ".tif");
+            TiffVariantsTest.writeWithImageIo(tif, TiffVariantsTest.testImage(java.awt.image.DataBuffer.TYPE_USHORT, 64, 48), compression);
+            inputs.add(tif);
+        }
+        for (Path input : inputs) {
+            String sample = input.getFileName().toString();
+            byte[] original = Files.readAllBytes(input);
+            Path mutated = dir.resolve(input.getFileName());
             for (int trial = 0; trial < 40; trial++) {
                 byte[] bytes = original.clone();
                 int flips = 1 + random.nextInt(8);
@@ -138,7 +150,7 @@ class ImageFilesRobustnessTest {
                 }
             }
         }
-        assertEquals(40 * SAMPLES.size(), images + errors);
+        assertEquals(40 * inputs.size(), images + errors);
         assertTrue(images > 0 && errors > 0, "mutations produced both outcomes: " + images + " images, " + errors + " errors");
     }
 }
