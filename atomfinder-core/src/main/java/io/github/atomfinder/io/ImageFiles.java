@@ -71,6 +71,9 @@ public final class ImageFiles {
             throw new AtomfinderException(file + ": corrupt or unreadable " + format + " file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
+        if (src.length() > 24 && src.ascii(4, 20).startsWith("JED-2200")) {
+            throw src.error("JEOL Analysis Station (JED-2200) files are not supported; export the image as TIFF");
+        }
         throw src.error("unrecognised image format (supported: TIFF, DM3, DM4, SER/EMI, EMD, MRC, NPY, PNG, JPEG)");
     }
 
