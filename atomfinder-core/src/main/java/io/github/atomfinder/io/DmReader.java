@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Gatan DigitalMicrograph DM3 and DM4: walks the tag tree (headers big-endian, values in the file's byte order),
  * keeps array tags as references into the file, and reads each image under {@code ImageList} with its
- * {@code Calibrations/Dimension} scales and units. The first entry of a multi-entry ImageList is the thumbnail.
+ * {@code Calibrations/Dimension} scales and units, per axis (x and y may differ in size and unit).
  */
 final class DmReader {
 
@@ -243,8 +243,10 @@ final class DmReader {
         if (entries.isEmpty()) {
             throw src.error(format() + " file contains no image data");
         }
-        if (entries.size() > 1) {
-            entries.remove(0);
+        // DigitalMicrograph saves an RGB thumbnail (DataType 23) beside the image; drop it when a real image exists.
+        List<String> measured = entries.stream().filter(e -> !isRgb(e)).toList();
+        if (!measured.isEmpty()) {
+            entries = measured;
         }
         List<LoadedImage> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -260,6 +262,11 @@ final class DmReader {
             throw src.error(format() + " file contains no image: " + String.join("; ", skipped));
         }
         return out;
+    }
+
+    private boolean isRgb(String entry) {
+        int dataType = (int) number(entry + "/ImageData/DataType", -1);
+        return dataType == 8 || dataType == 23;
     }
 
     /** Why the entry is not a 2-D image or a stack of them, or null when it is one. */
@@ -279,7 +286,7 @@ final class DmReader {
         if (dataType == 3 || dataType == 13 || dataType == 5) {
             return "'" + entry + "' is complex-valued (an FFT), not an image";
         }
-        if (dataType == 8 || dataType == 23) {
+        if (isRgb(entry)) {
             return "'" + entry + "' is an RGB image; save it as greyscale";
         }
         for (int d = 0; d < rank; d++) {
