@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             StructureCommand.class,
+            InfoCommand.class,
+            ConvertCommand.class,
         })
 public final class Main implements Runnable {
 
