@@ -87,6 +87,33 @@ class AbtemReferenceTest {
         assertTrue(error < 1e-4, referenceFile + ": relative L2 difference " + error);
     }
 
+    @Test
+    void negativeCsWithNegativeScherzerDefocusShowsBrightAtoms() {
+        // The sign convention the user docs state: with Cs = −20 µm at 80 kV, the Scherzer defocus is −112 Å
+        // (C10 = +112 Å) and atoms are brighter than the mean; the opposite defocus with Cs = +20 µm gives dark atoms.
+        double lambda = microscope.wavelengthAngstrom();
+        double scherzer = Transfer.scherzerDefocusAngstrom(-2e5, lambda);
+        assertEquals(-111.9, scherzer, 0.1);
+        ComplexField wave = field("graphene_lobato_exitwave.npy");
+        double[] atoms = Npy.read(dir.resolve("graphene_atoms.npy")).real();
+        Microscope bright = microscope.withAberrations(Aberrations.NONE.withDefocus(scherzer).withCs(-2e5));
+        Microscope dark = microscope.withAberrations(Aberrations.NONE.withDefocus(-scherzer).withCs(2e5));
+        assertTrue(contrastAtAtoms(ImageFormation.image(wave, bright, new SplittableRandom(1)), atoms) > 0.02);
+        assertTrue(contrastAtAtoms(ImageFormation.image(wave, dark, new SplittableRandom(1)), atoms) < -0.02);
+    }
+
+    /** Mean intensity at the atoms' pixels minus the image mean; atoms are rows of (x, y, z, Z). */
+    private static double contrastAtAtoms(RealImage image, double[] atoms) {
+        double sum = 0;
+        int n = atoms.length / 4;
+        for (int a = 0; a < n; a++) {
+            int x = Math.floorMod((int) Math.round(atoms[4 * a] / grid.dxAngstrom()), grid.nx());
+            int y = Math.floorMod((int) Math.round(atoms[4 * a + 1] / grid.dyAngstrom()), grid.ny());
+            sum += image.get(y, x);
+        }
+        return sum / n - image.mean();
+    }
+
     static double relativeL2(RealImage a, RealImage b) {
         double diff = 0;
         double norm = 0;
