@@ -22,12 +22,15 @@ import java.util.concurrent.Future;
 /**
  * Random images per second from one stored exit wave: 864 x 864 at 0.05 Å (a 43.2 Å cell), microscopes drawn from the
  * graphene-80kv preset (pixel size 0.11–0.13 Å), each image cropped or padded to 360 x 360 as the training pipeline
- * does. Workers use one FFT thread each. Rows: the wave's transform computed once ({@link WaveSpectrum}, what a
+ * does, after rounding each drawn pixel size to an FFT-friendly pixel count
+ * ({@link ImageFormation#fftFriendlyPixelSizeAngstrom}). Workers use one FFT thread each. Rows: the wave's transform computed once ({@link WaveSpectrum}, what a
  * training pipeline reusing stored waves does) or for every image; and, for comparison, focal spread 0, which
  * disables the band-limited path (the whole 864² wave goes through the CTF and the inverse FFT). A 640² FFT is timed
  * alongside as a yardstick of how loaded the shared machine was.
  */
 public final class ImageFormationBenchmark {
+
+    private static final Grid GRID = Grid.of(864, 864, 0.05);
 
     private ImageFormationBenchmark() {
     }
@@ -77,7 +80,8 @@ public final class ImageFormationBenchmark {
                     double checksum = 0;
                     for (int i = 0; i < share; i++) {
                         Microscope m = distribution.sample(random);
-                        RealImage image = Detector.cropOrPad(variant.former.form(m, random), 360, 360, 0f);
+                        RealImage image = Detector.cropOrPad(variant.former.form(m.withPixelSize(
+                                ImageFormation.fftFriendlyPixelSizeAngstrom(GRID, m.pixelSizeAngstrom())), random), 360, 360, 0f);
                         checksum += image.get(180, 180);
                     }
                     return checksum;
@@ -93,7 +97,7 @@ public final class ImageFormationBenchmark {
 
     /** A weak-phase exit wave with Gaussian "atoms" on a hexagonal net, written to and read back from a .npy file. */
     private static ComplexField storedWave() throws Exception {
-        Grid grid = Grid.of(864, 864, 0.05);
+        Grid grid = GRID;
         float[] data = new float[2 * grid.size()];
         double a = 2.46;
         double[][] basis = {{0, 0}, {a / 2, a / (2 * Math.sqrt(3))}};

@@ -101,13 +101,27 @@ public final class Detector {
         return new RealImage(out, data);
     }
 
+    /** Multiplies by filter(|q|), evaluated once per |q_y|, |q_x| pair (the four quadrants share values). */
     private static void multiplyRadially(float[] spectrum, Grid grid, java.util.function.DoubleUnaryOperator filter) {
-        double[] ky = grid.frequenciesY();
-        double[] kx = grid.frequenciesX();
-        for (int y = 0; y < ky.length; y++) {
-            for (int x = 0; x < kx.length; x++) {
-                double f = filter.applyAsDouble(Math.sqrt(ky[y] * ky[y] + kx[x] * kx[x]));
-                int i = 2 * (y * kx.length + x);
+        int ny = grid.ny();
+        int nx = grid.nx();
+        int hy = ny / 2 + 1;
+        int hx = nx / 2 + 1;
+        double[] table = new double[hy * hx];
+        double fy0 = 1 / grid.extentYAngstrom();
+        double fx0 = 1 / grid.extentXAngstrom();
+        for (int a = 0; a < hy; a++) {
+            for (int b = 0; b < hx; b++) {
+                double qy = a * fy0;
+                double qx = b * fx0;
+                table[a * hx + b] = filter.applyAsDouble(Math.sqrt(qy * qy + qx * qx));
+            }
+        }
+        for (int y = 0; y < ny; y++) {
+            int a = Math.min(y, ny - y);
+            for (int x = 0; x < nx; x++) {
+                float f = (float) table[a * hx + Math.min(x, nx - x)];
+                int i = 2 * (y * nx + x);
                 spectrum[i] *= f;
                 spectrum[i + 1] *= f;
             }

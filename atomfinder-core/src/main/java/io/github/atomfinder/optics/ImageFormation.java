@@ -128,22 +128,46 @@ public final class ImageFormation {
         if (!(needed < waveN)) {
             return waveN;
         }
-        return Math.min(waveN, smooth((int) needed));
+        int n = (int) needed;
+        while (!isFftFriendly(n)) {
+            n++;
+        }
+        return Math.min(waveN, n);
     }
 
-    /** The smallest integer ≥ n whose only prime factors are 2, 3 and 5. */
-    static int smooth(int n) {
-        for (int m = Math.max(1, n); ; m++) {
-            int r = m;
-            for (int p : new int[] {2, 3, 5}) {
-                while (r % p == 0) {
-                    r /= p;
+    /**
+     * The pixel size nearest to {@code pixelSizeAngstrom} at which the wave's cell (its x extent) holds an FFT-friendly
+     * number of pixels. JTransforms is 5–20 times slower for sizes with a large prime factor (e.g. 382 = 2 · 191), so a
+     * training pipeline with random pixel sizes should pass its draws through this; steps between friendly sizes are
+     * 1–4 % near 360 pixels.
+     */
+    public static double fftFriendlyPixelSizeAngstrom(Grid waveGrid, double pixelSizeAngstrom) {
+        double extent = waveGrid.extentXAngstrom();
+        int n = Math.max(1, (int) Math.round(extent / pixelSizeAngstrom));
+        for (int step = 0; ; step++) {
+            for (int candidate : new int[] {n - step, n + step}) {
+                if (candidate >= 1 && isFftFriendly(candidate)) {
+                    return extent / candidate;
                 }
             }
-            if (r == 1) {
-                return m;
+        }
+    }
+
+    /** Sizes JTransforms transforms fast (measured): at most 16, or even with no prime factor above 13. */
+    static boolean isFftFriendly(int n) {
+        if (n <= 16) {
+            return true;
+        }
+        if (n % 2 != 0) {
+            return false;
+        }
+        int r = n;
+        for (int p : new int[] {2, 3, 5, 7, 11, 13}) {
+            while (r % p == 0) {
+                r /= p;
             }
         }
+        return r == 1;
     }
 
     /**

@@ -196,4 +196,14 @@ class ImageFormationTest {
             assertEquals(exact, PoissonNoise.logFactorial(k), 1e-10 * Math.max(1, exact), "ln " + k + "!");
         }
     }
+    @Test
+    void fftFriendlyPixelSizeAvoidsLargePrimeCounts() {
+        Grid wave = Grid.of(864, 864, 0.05);
+        // 43.2 Å / 0.113 Å = 382 = 2 · 191 (slow); the nearest friendly counts are 378 = 2 · 3³ · 7 and 384 = 2⁷ · 3.
+        double p = ImageFormation.fftFriendlyPixelSizeAngstrom(wave, 0.113);
+        assertEquals(43.2 / 384, p, 1e-12);
+        assertEquals(0.12, ImageFormation.fftFriendlyPixelSizeAngstrom(wave, 0.12), 1e-12);
+        assertTrue(ImageFormation.isFftFriendly(360) && ImageFormation.isFftFriendly(330) && ImageFormation.isFftFriendly(9));
+        assertFalse(ImageFormation.isFftFriendly(382) || ImageFormation.isFftFriendly(343) || ImageFormation.isFftFriendly(34));
+    }
 }
