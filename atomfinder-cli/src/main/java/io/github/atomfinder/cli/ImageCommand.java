@@ -30,24 +30,29 @@ import picocli.CommandLine.Parameters;
 @Command(name = "image", mixinStandardHelpOptions = true,
         description = "Form a noisy TEM image from an exit wave (complex .npy) through a microscope and detector.",
         footer = {"",
-            "Sign convention: defocus = -C10 (abTEM's): a positive defocus is underfocus. With a negative Cs",
-            "(aberration-corrected) atoms are bright at a negative defocus, e.g. the Scherzer defocus",
-            "sign(Cs)*sqrt(1.5*|Cs|*lambda) = -112 A for Cs = -20 um (--cs -2e5) at 80 kV; a positive Cs with a",
-            "positive defocus gives dark atoms. Lengths in A (1 um = 1e4 A, 1 mm = 1e7 A), angles in mrad or rad",
-            "as named.",
+            "Sign convention: defocus = -C10 (as in abTEM), so a positive defocus is",
+            "underfocus. With a negative Cs (aberration-corrected) atoms are bright at a",
+            "negative defocus, e.g. the Scherzer defocus sign(Cs)*sqrt(1.5*|Cs|*lambda)",
+            "= -112 A for Cs = -20 um (--cs -2e5) at 80 kV; a positive Cs with a",
+            "positive defocus gives dark atoms. Lengths in A (1 um = 1e4 A,",
+            "1 mm = 1e7 A), angles in mrad or rad as named.",
             "",
-            "The wave's pixel size and energy come from WAVE.json next to WAVE.npy (written by 'simulate', keys",
-            "\"sampling_A\": [dy, dx] and \"energy_eV\"), else from --wave-sampling and --energy (which also override it).",
+            "The wave's pixel size and energy come from WAVE.json beside WAVE.npy",
+            "(written by 'simulate': \"sampling_A\": [dy, dx], \"energy_eV\"), else from",
+            "--wave-sampling and --energy, which also override the side file.",
             "",
-            "Order: lens transfer (aberrations, focal-spread and convergence envelopes, aperture), intensity,",
-            "Fourier resampling to --pixel-size, Gaussian blur, Poisson dose noise, detector MTF. Without --dose the",
-            "image is the noiseless intensity (vacuum = 1); with it, detected electrons per pixel (vacuum = dose*dx*dy).",
+            "Order: lens transfer (aberrations, focal-spread and convergence envelopes,",
+            "aperture), intensity, Fourier resampling to --pixel-size, Gaussian blur,",
+            "Poisson dose noise, detector MTF. Without --dose the image is the noiseless",
+            "intensity (vacuum = 1); with it, electrons per pixel (vacuum = dose*dx*dy).",
             "",
-            "--random PRESET|FILE.json draws every parameter from a distribution (presets: graphene-80kv, gold-300kv;",
-            "JSON format in MicroscopeDistribution); options given explicitly replace the drawn values.",
+            "--random PRESET|FILE.json draws every parameter (presets: graphene-80kv,",
+            "gold-300kv; JSON keys as in those presets, e.g. \"defocus_A\":",
+            "{\"uniform\": [-200, 200]}); options given explicitly replace drawn values.",
             "",
-            "Example: atomfinder image wave.npy --defocus -100 --cs -2e5 --focal-spread 30 --dose 1e3 \\",
-            "           --mtf 0.05,0.5,2.5 --pixel-size 0.12 --seed 1 --out image.tif"})
+            "Example:",
+            "  atomfinder image wave.npy --defocus -100 --cs -2e5 --focal-spread 30 \\",
+            "      --dose 1e3 --mtf 0.05,0.5,2.5 --pixel-size 0.12 --seed 1 --out image.tif"})
 public final class ImageCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WAVE", description = "Exit wave: complex .npy, [y][x].")
@@ -56,8 +61,8 @@ public final class ImageCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output image (.tif 32-bit float with pixel size, or .npy).")
     Path out;
 
-    @Option(names = "--wave-sampling", paramLabel = "DY[,DX]", split = ",", description = "Pixel size of the wave in Å (one value for square pixels).")
-    double[] waveSampling;
+    @Option(names = "--wave-sampling", paramLabel = "DY[,DX]", description = "Pixel size of the wave in Å (one value for square pixels).")
+    String waveSampling;
 
     @Option(names = "--energy", paramLabel = "EV", description = "Beam energy in eV.")
     Double energyEv;
@@ -106,9 +111,9 @@ public final class ImageCommand implements Callable<Integer> {
     @Option(names = "--dose", paramLabel = "E_PER_A2", description = "Electron dose in e/Å² (Poisson noise); default noiseless.")
     Double dose;
 
-    @Option(names = "--mtf", paramLabel = "[C0,]C1,C2,C3", split = ",",
+    @Option(names = "--mtf", paramLabel = "[C0,]C1,C2,C3",
             description = "Detector MTF (paper eq. 5; C0 = MTF(0), default 1), frequencies relative to Nyquist.")
-    double[] mtf;
+    String mtf;
 
     @Option(names = "--pixel-size", paramLabel = "A", description = "Output pixel size in Å (default: the wave's).")
     Double pixelSize;
@@ -158,11 +163,12 @@ public final class ImageCommand implements Callable<Integer> {
             }
         }
         if (waveSampling != null) {
-            if (waveSampling.length < 1 || waveSampling.length > 2) {
-                throw new AtomfinderException("--wave-sampling takes DY or DY,DX in Å");
+            double[] d = numbers("--wave-sampling", waveSampling);
+            if (d.length < 1 || d.length > 2) {
+                throw new AtomfinderException("--wave-sampling takes DY or DY,DX in Å, got " + waveSampling);
             }
-            dy = waveSampling[0];
-            dx = waveSampling[waveSampling.length - 1];
+            dy = d[0];
+            dx = d[d.length - 1];
         }
         if (energyEv != null) {
             energy = energyEv;
@@ -219,10 +225,11 @@ public final class ImageCommand implements Callable<Integer> {
                 m = m.withDose(dose);
             }
             if (mtf != null) {
-                m = m.withMtf(switch (mtf.length) {
-                    case 3 -> Mtf.paper(mtf[0], mtf[1], mtf[2]);
-                    case 4 -> new Mtf(mtf[0], mtf[1], mtf[2], mtf[3]);
-                    default -> throw new AtomfinderException("--mtf takes C1,C2,C3 or C0,C1,C2,C3, got " + mtf.length + " numbers");
+                double[] c = numbers("--mtf", mtf);
+                m = m.withMtf(switch (c.length) {
+                    case 3 -> Mtf.paper(c[0], c[1], c[2]);
+                    case 4 -> new Mtf(c[0], c[1], c[2], c[3]);
+                    default -> throw new AtomfinderException("--mtf takes C1,C2,C3 or C0,C1,C2,C3, got " + mtf);
                 });
             }
             if (pixelSize != null) {
@@ -231,6 +238,14 @@ public final class ImageCommand implements Callable<Integer> {
             return m;
         } catch (IllegalArgumentException e) {
             throw new AtomfinderException("invalid microscope: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] numbers(String option, String text) {
+        try {
+            return Arrays.stream(text.split(",")).mapToDouble(v -> Double.parseDouble(v.trim())).toArray();
+        } catch (NumberFormatException e) {
+            throw new AtomfinderException(option + ": expected comma-separated numbers, got " + text, e);
         }
     }
 
