@@ -70,6 +70,10 @@ public final class ImageCommand implements Callable<Integer> {
     @Option(names = "--random", paramLabel = "PRESET|FILE", description = "Draw the microscope from a preset or JSON distribution.")
     String random;
 
+    @Option(names = "--save-microscope", paramLabel = "FILE.json",
+            description = "Also write the microscope used (every parameter fixed); --random FILE.json replays it.")
+    Path saveMicroscope;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (noise and --random draws); default ${DEFAULT-VALUE}.")
     long seed;
 
@@ -124,12 +128,17 @@ public final class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         WaveInput input = readWave();
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom draws = new SplittableRandom(seed);
+        // Noise from its own stream, so replaying a saved microscope with the same seed gives the same image.
+        SplittableRandom noise = draws.split();
         Microscope microscope = random == null ? Microscope.ideal(input.energyEv)
-                : MicroscopeDistribution.presetOrFile(random).sample(rng);
+                : MicroscopeDistribution.presetOrFile(random).sample(draws);
         microscope = applyOptions(microscope, input.energyEv);
-        RealImage image = ImageFormation.image(input.field, microscope, rng);
+        RealImage image = ImageFormation.image(input.field, microscope, noise);
         ImageFiles.write(out, image);
+        if (saveMicroscope != null) {
+            MicroscopeDistribution.fixed("used for " + out.getFileName(), microscope).write(saveMicroscope);
+        }
         PrintWriter console = spec.commandLine().getOut();
         console.printf("%s: %d x %d px at %.4f x %.4f Å, %s%n", out, image.ny(), image.nx(),
                 image.grid().dyAngstrom(), image.grid().dxAngstrom(), describe(microscope));

@@ -66,6 +66,15 @@ class ImageCommandTest {
         assertEquals(0, Main.run("image", wave.toString(), "--random", "graphene-80kv", "--seed", "2",
                 "--pixel-size", "0.1", "--out", b.toString()));
         assertArrayEquals(new int[] {60, 48}, Npy.read(b).shape());
+        Path c = dir.resolve("r3.npy");
+        Path used = dir.resolve("used.json");
+        assertEquals(0, Main.run("image", wave.toString(), "--random", "graphene-80kv", "--seed", "1",
+                "--save-microscope", used.toString(), "--out", c.toString()));
+        assertArrayEquals(Npy.read(a).real(), Npy.read(c).real());
+        // Replaying the saved microscope with the same seed gives the same image (noise has its own stream).
+        Path d = dir.resolve("r4.npy");
+        assertEquals(0, Main.run("image", wave.toString(), "--random", used.toString(), "--seed", "1", "--out", d.toString()));
+        assertArrayEquals(Npy.read(a).real(), Npy.read(d).real());
         int rows = Npy.read(a).shape()[0];
         assertTrue(rows >= 46 && rows <= 55, "pixel size 0.11-0.13 Å gives 46-55 rows, got " + rows);
     }

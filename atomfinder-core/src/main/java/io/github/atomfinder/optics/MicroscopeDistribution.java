@@ -70,6 +70,45 @@ public record MicroscopeDistribution(String name, String description, Map<String
         return draft.build();
     }
 
+    /**
+     * The distribution that always draws {@code microscope}: every parameter fixed. Saved with {@link #write}, it
+     * records the exact setting of an image and reproduces it when read back.
+     */
+    public static MicroscopeDistribution fixed(String name, Microscope microscope) {
+        Map<String, ParameterDistribution> p = new LinkedHashMap<>();
+        p.put("energy_eV", new ParameterDistribution.Fixed(microscope.energyEv()));
+        if (microscope.pixelSizeAngstrom() > 0) {
+            p.put("pixel_size_A", new ParameterDistribution.Fixed(microscope.pixelSizeAngstrom()));
+        }
+        for (Aberrations.Term term : Aberrations.Term.values()) {
+            double c = microscope.aberrations().magnitudeAngstrom(term);
+            if (c != 0) {
+                p.put(term + "_A", new ParameterDistribution.Fixed(c));
+                if (term.m != 0) {
+                    p.put(term.angleName() + "_rad", new ParameterDistribution.Fixed(microscope.aberrations().angleRad(term)));
+                }
+            }
+        }
+        p.put("focal_spread_A", new ParameterDistribution.Fixed(microscope.focalSpreadAngstrom()));
+        p.put("convergence_mrad", new ParameterDistribution.Fixed(microscope.convergenceSemiAngleRad() * 1e3));
+        if (Double.isFinite(microscope.apertureSemiAngleRad())) {
+            p.put("aperture_mrad", new ParameterDistribution.Fixed(microscope.apertureSemiAngleRad() * 1e3));
+            p.put("aperture_edge_mrad", new ParameterDistribution.Fixed(microscope.apertureEdgeRad() * 1e3));
+        }
+        p.put("blur_A", new ParameterDistribution.Fixed(microscope.blurSigmaAngstrom()));
+        if (!microscope.isNoiseless()) {
+            p.put("dose_e_per_A2", new ParameterDistribution.Fixed(microscope.doseElectronsPerA2()));
+        }
+        if (!microscope.mtf().isIdentity()) {
+            Mtf mtf = microscope.mtf();
+            double[] c = {mtf.c0(), mtf.c1(), mtf.c2(), mtf.c3()};
+            for (int i = 0; i < 4; i++) {
+                p.put("mtf_c" + i, new ParameterDistribution.Fixed(c[i]));
+            }
+        }
+        return new MicroscopeDistribution(name, "one fixed microscope", p);
+    }
+
     /** A bundled preset by name ({@link #PRESETS}). */
     public static MicroscopeDistribution preset(String presetName) {
         String resource = "presets/" + presetName + ".json";

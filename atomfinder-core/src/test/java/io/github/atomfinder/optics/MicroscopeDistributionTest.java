@@ -92,4 +92,15 @@ class MicroscopeDistributionTest {
         assertThrows(AtomfinderException.class,
                 () -> MicroscopeDistribution.fromJson("{\"energy_eV\": 80000, \"mtf_c1\": 0.1}").sample(new SplittableRandom(1)));
     }
+    @Test
+    void aFixedDistributionSavedAsJsonReproducesTheExactMicroscope() throws Exception {
+        Microscope drawn = MicroscopeDistribution.preset("graphene-80kv").sample(new SplittableRandom(11))
+                .withAberrations(Aberrations.NONE.withDefocus(-50).with(Aberrations.Term.C23, 800, 0.4).withCs(-1e5))
+                .withAperture(25e-3, 0.5e-3).withConvergence(0.2e-3);
+        Path file = dir.resolve("used.json");
+        MicroscopeDistribution.fixed("used", drawn).write(file);
+        assertEquals(drawn, MicroscopeDistribution.read(file).sample(new SplittableRandom(99)));
+        Microscope ideal = Microscope.ideal(300e3);
+        assertEquals(ideal, MicroscopeDistribution.fromJson(MicroscopeDistribution.fixed(null, ideal).toJson()).sample(new SplittableRandom(1)));
+    }
 }
