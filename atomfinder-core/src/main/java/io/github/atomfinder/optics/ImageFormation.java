@@ -17,8 +17,8 @@ import java.util.random.RandomGenerator;
  * to the output Nyquist frequency q_N without aliasing: its Nyquist frequency is min(q_wave, 2 k_max,
  * k_max + q_N / 2), since products of wave components at ≤ k_max alias onto frequencies ≥ 2 q_mid − 2 k_max (or
  * on the output grid itself when that is finer). The intensity's spectrum is then cropped or zero-padded to the output
- * grid (Fourier resampling). For a 0.05 Å wave, a focal spread of 20 Å at 80 kV and 0.12 Å pixels this grid has ~300²
- * instead of 864² pixels.
+ * grid (Fourier resampling). For a 0.05 Å, 864² wave, a focal spread of 20 Å at 80 kV and 0.12 Å pixels, the wave is
+ * transformed back directly on the 360² output grid (its band needs ~300²).
  *
  * <p>Stateless and thread-safe: workers may form images concurrently (with {@code Fft2.setThreadsPerTransform(1)}).
  */

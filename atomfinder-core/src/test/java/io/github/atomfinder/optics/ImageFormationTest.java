@@ -206,4 +206,26 @@ class ImageFormationTest {
         assertTrue(ImageFormation.isFftFriendly(360) && ImageFormation.isFftFriendly(330) && ImageFormation.isFftFriendly(9));
         assertFalse(ImageFormation.isFftFriendly(382) || ImageFormation.isFftFriendly(343) || ImageFormation.isFftFriendly(34));
     }
+    @Test
+    void concurrentWorkersGiveTheSameImagesAsOneThread() throws Exception {
+        WaveSpectrum spectrum = WaveSpectrum.of(testWave());
+        MicroscopeDistribution graphene = MicroscopeDistribution.preset("graphene-80kv");
+        java.util.function.IntFunction<RealImage> form = seed -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            return ImageFormation.image(spectrum, graphene.sample(random), random);
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<RealImage>> futures = new java.util.ArrayList<>();
+            for (int seed = 0; seed < 12; seed++) {
+                int s = seed;
+                futures.add(pool.submit(() -> form.apply(s)));
+            }
+            for (int seed = 0; seed < 12; seed++) {
+                assertArrayEquals(form.apply(seed).data(), futures.get(seed).get().data(), "seed " + seed);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
