@@ -30,7 +30,10 @@ public final class ImageFormation {
     private ImageFormation() {
     }
 
-    /** The micrograph of {@code exitWave} through {@code microscope}; randomness (the dose noise) from {@code random}. */
+    /**
+     * The micrograph of {@code exitWave} through {@code microscope}; the dose noise draws from {@code random} (unused,
+     * and may be null, for a noiseless microscope).
+     */
     public static RealImage image(ComplexField exitWave, Microscope microscope, RandomGenerator random) {
         return image(WaveSpectrum.of(exitWave), microscope, random);
     }
