@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -69,6 +70,11 @@ public final class ImageCommand implements Callable<Integer> {
 
     @Option(names = "--random", paramLabel = "PRESET|FILE", description = "Draw the microscope from a preset or JSON distribution.")
     String random;
+
+    @Option(names = "--focal-series", paramLabel = "OFFSETS",
+            description = "Defocus offsets in Å added to the defocus, e.g. -130,0,130: one image each, written as "
+                    + "OUT with _0, _1, ... before the extension.")
+    String focalSeries;
 
     @Option(names = "--save-microscope", paramLabel = "FILE.json",
             description = "Also write the microscope used (every parameter fixed); --random FILE.json replays it.")
@@ -134,16 +140,31 @@ public final class ImageCommand implements Callable<Integer> {
         Microscope microscope = random == null ? Microscope.ideal(input.energyEv)
                 : MicroscopeDistribution.presetOrFile(random).sample(draws);
         microscope = applyOptions(microscope, input.energyEv);
-        RealImage image = ImageFormation.image(input.field, microscope, noise);
-        ImageFiles.write(out, image);
+        double[] offsets = focalSeries == null ? new double[] {0} : numbers("--focal-series", focalSeries);
+        List<RealImage> images = ImageFormation.focalSeries(input.field, microscope, offsets, noise);
+        PrintWriter console = spec.commandLine().getOut();
+        for (int i = 0; i < images.size(); i++) {
+            Path file = focalSeries == null ? out : seriesFile(out, i);
+            RealImage image = images.get(i);
+            ImageFiles.write(file, image);
+            console.printf("%s: %d x %d px at %.4f x %.4f Å, defocus %.1f Å%n", file, image.ny(), image.nx(),
+                    image.grid().dyAngstrom(), image.grid().dxAngstrom(), microscope.aberrations().defocusAngstrom() + offsets[i]);
+        }
+        console.printf("microscope: %s%n", describe(microscope));
         if (saveMicroscope != null) {
             MicroscopeDistribution.fixed("used for " + out.getFileName(), microscope).write(saveMicroscope);
         }
-        PrintWriter console = spec.commandLine().getOut();
-        console.printf("%s: %d x %d px at %.4f x %.4f Å, %s%n", out, image.ny(), image.nx(),
-                image.grid().dyAngstrom(), image.grid().dxAngstrom(), describe(microscope));
         console.flush();
         return 0;
+    }
+
+    /** image.npy → image_0.npy, image_1.npy, ... */
+    private static Path seriesFile(Path out, int index) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        return out.resolveSibling(stem + "_" + index + extension);
     }
 
     private record WaveInput(ComplexField field, double energyEv) {

@@ -98,6 +98,20 @@ class ImageCommandTest {
                 "--out", dir.resolve("x.npy").toString()));
     }
 
+    @Test
+    void focalSeriesWritesOneNumberedImagePerOffset() {
+        Path out = dir.resolve("series.npy");
+        assertEquals(0, Main.run("image", wave.toString(), "--defocus", "-40", "--cs", "-1.5e5", "--focal-spread", "30",
+                "--focal-series", "-130,0,130", "--pixel-size", "0.1", "--out", out.toString()));
+        assertFalse(Files.exists(out));
+        Path single = dir.resolve("single.npy");
+        assertEquals(0, Main.run("image", wave.toString(), "--defocus", "-40", "--cs", "-1.5e5", "--focal-spread", "30",
+                "--pixel-size", "0.1", "--out", single.toString()));
+        // Offset 0 is the plain image (noiseless, so no randomness involved); the others differ from it.
+        assertArrayEquals(Npy.read(single).real(), Npy.read(dir.resolve("series_1.npy")).real(), 1e-6);
+        assertFalse(Arrays.equals(Npy.read(dir.resolve("series_0.npy")).real(), Npy.read(dir.resolve("series_2.npy")).real()));
+    }
+
     private static String[] concat(String[] head, String last) {
         String[] all = Arrays.copyOf(head, head.length + 1);
         all[head.length] = last;
