@@ -1,0 +1,49 @@
+package io.github.atomfinder.optics;
+
+import java.util.random.RandomGenerator;
+
+/** How one microscope parameter is drawn: a fixed value, uniform in [low, high], or log-uniform in [low, high]. */
+public sealed interface ParameterDistribution {
+
+    double sample(RandomGenerator random);
+
+    record Fixed(double value) implements ParameterDistribution {
+        public Fixed {
+            if (Double.isNaN(value)) {
+                throw new IllegalArgumentException("fixed value must be a number");
+            }
+        }
+
+        @Override
+        public double sample(RandomGenerator random) {
+            return value;
+        }
+    }
+
+    record Uniform(double low, double high) implements ParameterDistribution {
+        public Uniform {
+            if (!Double.isFinite(low) || !Double.isFinite(high) || low > high) {
+                throw new IllegalArgumentException("uniform range needs finite low <= high, got [" + low + ", " + high + "]");
+            }
+        }
+
+        @Override
+        public double sample(RandomGenerator random) {
+            return low + (high - low) * random.nextDouble();
+        }
+    }
+
+    /** Uniform in log(value): every decade equally likely (the paper's "exponential" dose distribution). */
+    record LogUniform(double low, double high) implements ParameterDistribution {
+        public LogUniform {
+            if (!(low > 0) || !Double.isFinite(high) || low > high) {
+                throw new IllegalArgumentException("log-uniform range needs 0 < low <= high, got [" + low + ", " + high + "]");
+            }
+        }
+
+        @Override
+        public double sample(RandomGenerator random) {
+            return low * Math.exp(Math.log(high / low) * random.nextDouble());
+        }
+    }
+}

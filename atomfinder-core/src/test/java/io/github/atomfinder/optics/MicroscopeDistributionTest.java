@@ -1,0 +1,106 @@
+package io.github.atomfinder.optics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.atomfinder.errors.AtomfinderException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MicroscopeDistributionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void graphenePresetDrawsWithinPaperTable1() {
+        // Madsen et al. 2018, Table 1: defocus ±200 Å, Cs ±20 µm, C5 0–5 mm, astigmatism 0–100 Å, focal spread
+        // 20–40 Å, dose 1e1–1e4 e/Å², MTF c1 0–0.1, c2 0.4–0.6, c3 2–3; 80 kV.
+        MicroscopeDistribution graphene = MicroscopeDistribution.preset("graphene-80kv");
+        SplittableRandom random = new SplittableRandom(5);
+        double minDose = Double.POSITIVE_INFINITY;
+        double maxDose = 0;
+        int belowHundred = 0;
+        for (int i = 0; i < 2000; i++) {
+            Microscope m = graphene.sample(random);
+            assertEquals(80e3, m.energyEv());
+            Aberrations a = m.aberrations();
+            assertTrue(Math.abs(a.defocusAngstrom()) <= 200);
+            assertTrue(Math.abs(a.csAngstrom()) <= 2e5);
+            assertTrue(a.magnitudeAngstrom(Aberrations.Term.C50) >= 0 && a.magnitudeAngstrom(Aberrations.Term.C50) <= 5e7);
+            assertTrue(a.magnitudeAngstrom(Aberrations.Term.C12) <= 100);
+            assertTrue(m.focalSpreadAngstrom() >= 20 && m.focalSpreadAngstrom() <= 40);
+            assertTrue(m.mtf().c1() <= 0.1 && m.mtf().c2() >= 0.4 && m.mtf().c2() <= 0.6 && m.mtf().c3() >= 2 && m.mtf().c3() <= 3);
+            assertEquals(1, m.mtf().c0());
+            assertTrue(m.pixelSizeAngstrom() >= 0.11 && m.pixelSizeAngstrom() <= 0.13);
+            minDose = Math.min(minDose, m.doseElectronsPerA2());
+            maxDose = Math.max(maxDose, m.doseElectronsPerA2());
+            belowHundred += m.doseElectronsPerA2() < 100 ? 1 : 0;
+        }
+        assertTrue(minDose >= 10 && maxDose <= 1e4);
+        // Log-uniform over three decades: one third of the draws lie in the first decade.
+        assertEquals(2000 / 3.0, belowHundred, 70);
+    }
+
+    @Test
+    void goldPresetIsAt300kVWithNegativeCsAndOverfocus() {
+        Microscope m = MicroscopeDistribution.preset("gold-300kv").sample(new SplittableRandom(1));
+        assertEquals(300e3, m.energyEv());
+        assertTrue(m.aberrations().csAngstrom() <= 0 && m.aberrations().csAngstrom() >= -3e5);
+        assertTrue(m.aberrations().defocusAngstrom() <= -40 && m.aberrations().defocusAngstrom() >= -200);
+        assertTrue(m.pixelSizeAngstrom() >= 0.19 && m.pixelSizeAngstrom() <= 0.23);
+    }
+
+    @Test
+    void jsonRoundTripsThroughAFile() throws Exception {
+        MicroscopeDistribution gold = MicroscopeDistribution.preset("gold-300kv");
+        Path file = dir.resolve("mine.json");
+        gold.write(file);
+        MicroscopeDistribution read = MicroscopeDistribution.presetOrFile(file.toString());
+        assertEquals(gold, read);
+        assertEquals(gold.sample(new SplittableRandom(9)), read.sample(new SplittableRandom(9)));
+    }
+
+    @Test
+    void defocusAliasIsMinusC10AndFileOrderDoesNotChangeTheDraw() {
+        MicroscopeDistribution a = MicroscopeDistribution.fromJson(
+                "{\"energy_eV\": 200000, \"defocus_A\": {\"uniform\": [0, 100]}, \"Cs_A\": {\"uniform\": [-1, 1]}}");
+        MicroscopeDistribution b = MicroscopeDistribution.fromJson(
+                "{\"Cs_A\": {\"uniform\": [-1, 1]}, \"defocus_A\": {\"uniform\": [0, 100]}, \"energy_eV\": {\"fixed\": 200000}}");
+        Microscope ma = a.sample(new SplittableRandom(3));
+        assertEquals(ma, b.sample(new SplittableRandom(3)));
+        assertTrue(ma.aberrations().magnitudeAngstrom(Aberrations.Term.C10) <= 0);
+        assertEquals(-ma.aberrations().magnitudeAngstrom(Aberrations.Term.C10), ma.aberrations().defocusAngstrom());
+    }
+
+    @Test
+    void badFilesAreRejectedNamingTheParameter() {
+        AtomfinderException unknown = assertThrows(AtomfinderException.class,
+                () -> MicroscopeDistribution.fromJson("{\"energy_eV\": 80000, \"defocus_nm\": 5}"));
+        assertTrue(unknown.getMessage().contains("defocus_nm"), unknown.getMessage());
+        AtomfinderException twice = assertThrows(AtomfinderException.class,
+                () -> MicroscopeDistribution.fromJson("{\"energy_eV\": 80000, \"defocus_A\": 5, \"C10_A\": 3}"));
+        assertTrue(twice.getMessage().contains("same thing"), twice.getMessage());
+        AtomfinderException range = assertThrows(AtomfinderException.class,
+                () -> MicroscopeDistribution.fromJson("{\"energy_eV\": 80000, \"dose_e_per_A2\": {\"log_uniform\": [0, 10]}}"));
+        assertTrue(range.getMessage().contains("dose_e_per_A2"), range.getMessage());
+        assertThrows(AtomfinderException.class, () -> MicroscopeDistribution.fromJson("{\"Cs_A\": 1}"));
+        assertThrows(AtomfinderException.class, () -> MicroscopeDistribution.presetOrFile("no-such-preset"));
+        assertThrows(AtomfinderException.class,
+                () -> MicroscopeDistribution.fromJson("{\"energy_eV\": 80000, \"mtf_c1\": 0.1}").sample(new SplittableRandom(1)));
+    }
+    @Test
+    void aFixedDistributionSavedAsJsonReproducesTheExactMicroscope() throws Exception {
+        Microscope drawn = MicroscopeDistribution.preset("graphene-80kv").sample(new SplittableRandom(11))
+                .withAberrations(Aberrations.NONE.withDefocus(-50).with(Aberrations.Term.C23, 800, 0.4).withCs(-1e5))
+                .withAperture(25e-3, 0.5e-3).withConvergence(0.2e-3);
+        Path file = dir.resolve("used.json");
+        MicroscopeDistribution.fixed("used", drawn).write(file);
+        assertEquals(drawn, MicroscopeDistribution.read(file).sample(new SplittableRandom(99)));
+        Microscope ideal = Microscope.ideal(300e3);
+        assertEquals(ideal, MicroscopeDistribution.fromJson(MicroscopeDistribution.fixed(null, ideal).toJson()).sample(new SplittableRandom(1)));
+    }
+}
