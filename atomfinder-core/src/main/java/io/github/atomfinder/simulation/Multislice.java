@@ -1,0 +1,103 @@
+package io.github.atomfinder.simulation;
+
+import io.github.atomfinder.fft.Fft2;
+import io.github.atomfinder.grid.Grid;
+
+/**
+ * The two operators of one multislice step (method.md §3) on interleaved complex arrays, in place:
+ * the band-limited transmission function t = A · exp(i σ V) (A applied in Fourier space) and the Fresnel
+ * propagator P(k) = exp(−i π λ Δz |k|²) · A(k). The order per slice is ψ ← t ψ, then ψ ← F⁻¹[P F[ψ]].
+ *
+ * <p>Each slice's potential acts at the slice's centre: the wave travels Δz/2 from the entrance to the first
+ * transmission (a no-op for the incident plane wave, which the propagator leaves unchanged), Δz between
+ * transmissions, and Δz/2 from the last one to the exit plane z = c. abTEM instead propagates a full Δz after the
+ * last slice, placing every atom at its slice's entrance; that first-order shift of Δz/2 made the exit wave of a
+ * 12 Å gold crystal change by 3 % when the slices were halved, against well under 1 % here.
+ */
+public final class Multislice {
+
+    private final Grid grid;
+    private final double sigma;
+    private final float[] aperture;
+    private final float[] propagator;
+    private final float[] halfPropagator;
+
+    /**
+     * @param sigmaRadPerVoltAngstrom interaction parameter σ
+     * @param wavelengthAngstrom      electron wavelength λ
+     * @param sliceThicknessAngstrom  propagation distance Δz after each slice
+     */
+    public Multislice(Grid grid, double sigmaRadPerVoltAngstrom, double wavelengthAngstrom, double sliceThicknessAngstrom) {
+        this.grid = grid;
+        this.sigma = sigmaRadPerVoltAngstrom;
+        this.aperture = Antialias.aperture(grid);
+        this.propagator = propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom, aperture);
+        this.halfPropagator = propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom / 2, aperture);
+    }
+
+    /** exp(−i π λ Δz |k|²) · A(k), interleaved, FFT order. */
+    static float[] propagator(Grid grid, double wavelengthAngstrom, double dzAngstrom, float[] aperture) {
+        double[] ky = grid.frequenciesY();
+        double[] kx = grid.frequenciesX();
+        float[] p = new float[2 * grid.size()];
+        for (int y = 0; y < ky.length; y++) {
+            for (int x = 0; x < kx.length; x++) {
+                int i = y * kx.length + x;
+                double phase = -Math.PI * wavelengthAngstrom * dzAngstrom * (ky[y] * ky[y] + kx[x] * kx[x]);
+                p[2 * i] = (float) (Math.cos(phase) * aperture[i]);
+                p[2 * i + 1] = (float) (Math.sin(phase) * aperture[i]);
+            }
+        }
+        return p;
+    }
+
+    public Grid grid() {
+        return grid;
+    }
+
+    /**
+     * The band-limited transmission function of the potential held in the real ({@code component} 0) or
+     * imaginary (1) parts of {@code potentials}, written to {@code out}.
+     */
+    public void transmission(float[] potentials, int component, float[] out) {
+        int size = grid.size();
+        for (int i = 0; i < size; i++) {
+            double phase = sigma * potentials[2 * i + component];
+            out[2 * i] = (float) Math.cos(phase);
+            out[2 * i + 1] = (float) Math.sin(phase);
+        }
+        Fft2.forwardInPlace(out, grid.ny(), grid.nx());
+        for (int i = 0; i < size; i++) {
+            float a = aperture[i];
+            out[2 * i] *= a;
+            out[2 * i + 1] *= a;
+        }
+        Fft2.inverseInPlace(out, grid.ny(), grid.nx());
+    }
+
+    /** One slice: ψ ← F⁻¹[P · F[t ψ]]; after the last slice only half the thickness is propagated. */
+    public void step(float[] psi, float[] transmission, boolean last) {
+        multiplyComplex(psi, transmission);
+        Fft2.forwardInPlace(psi, grid.ny(), grid.nx());
+        multiplyComplex(psi, last ? halfPropagator : propagator);
+        Fft2.inverseInPlace(psi, grid.ny(), grid.nx());
+    }
+
+    /** Free-space propagation by the slice thickness: ψ ← F⁻¹[P · F[ψ]]. */
+    public void propagate(float[] psi) {
+        Fft2.forwardInPlace(psi, grid.ny(), grid.nx());
+        multiplyComplex(psi, propagator);
+        Fft2.inverseInPlace(psi, grid.ny(), grid.nx());
+    }
+
+    private static void multiplyComplex(float[] target, float[] factor) {
+        for (int i = 0; i < target.length; i += 2) {
+            float re = target[i];
+            float im = target[i + 1];
+            float fr = factor[i];
+            float fi = factor[i + 1];
+            target[i] = re * fr - im * fi;
+            target[i + 1] = re * fi + im * fr;
+        }
+    }
+}
