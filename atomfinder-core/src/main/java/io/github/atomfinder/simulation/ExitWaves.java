@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Plane-wave multislice exit waves (method.md §1–3): incident ψ = 1, for each slice ψ ← F⁻¹[P F[t ψ]], with the
@@ -38,7 +39,12 @@ public final class ExitWaves {
      * intensities over {@link #configurations} instead.
      */
     public static ComplexField simulate(Atoms atoms, SimulationParameters parameters, int threads) {
-        List<ComplexField> waves = configurations(atoms, parameters, threads);
+        return simulate(atoms, parameters, threads, done -> { });
+    }
+
+    /** As {@link #simulate(Atoms, SimulationParameters, int)}, reporting the number of finished configurations. */
+    public static ComplexField simulate(Atoms atoms, SimulationParameters parameters, int threads, IntConsumer progress) {
+        List<ComplexField> waves = configurations(atoms, parameters, threads, progress);
         if (waves.size() == 1) {
             return waves.get(0);
         }
@@ -61,6 +67,12 @@ public final class ExitWaves {
      * generator split from {@code SplittableRandom(seed)}, so results do not depend on the thread count.
      */
     public static List<ComplexField> configurations(Atoms atoms, SimulationParameters parameters, int threads) {
+        return configurations(atoms, parameters, threads, done -> { });
+    }
+
+    /** As {@link #configurations(Atoms, SimulationParameters, int)}, reporting the number of finished configurations. */
+    public static List<ComplexField> configurations(Atoms atoms, SimulationParameters parameters, int threads,
+            IntConsumer progress) {
         int count = Math.max(1, parameters.phononConfigurations());
         List<Atoms> configs = new ArrayList<>(count);
         if (parameters.phononConfigurations() == 0) {
@@ -76,6 +88,7 @@ public final class ExitWaves {
             List<ComplexField> out = new ArrayList<>(count);
             for (Atoms config : configs) {
                 out.add(single(config, parameters, workers));
+                progress.accept(out.size());
             }
             return out;
         }
@@ -88,6 +101,7 @@ public final class ExitWaves {
             List<ComplexField> out = new ArrayList<>(count);
             for (Future<ComplexField> f : futures) {
                 out.add(join(f));
+                progress.accept(out.size());
             }
             return out;
         } finally {
