@@ -16,6 +16,9 @@ import io.github.atomfinder.grid.Grid;
  */
 public final class Multislice {
 
+    private static final double TWO_OVER_PI = 2 / Math.PI;
+    private static final double HALF_PI = Math.PI / 2;
+
     private final Grid grid;
     private final double sigma;
     private final float[] aperture;
@@ -35,20 +38,37 @@ public final class Multislice {
         this.halfPropagator = propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom / 2, aperture);
     }
 
-    /** exp(−i π λ Δz |k|²) · A(k), interleaved, FFT order. */
+    /**
+     * exp(−i π λ Δz |k|²) · A(k), interleaved, FFT order. The phase separates into x and y factors, so only
+     * nx + ny complex exponentials are evaluated.
+     */
     static float[] propagator(Grid grid, double wavelengthAngstrom, double dzAngstrom, float[] aperture) {
         double[] ky = grid.frequenciesY();
         double[] kx = grid.frequenciesX();
+        double[][] ey = phases(ky, -Math.PI * wavelengthAngstrom * dzAngstrom);
+        double[][] ex = phases(kx, -Math.PI * wavelengthAngstrom * dzAngstrom);
         float[] p = new float[2 * grid.size()];
         for (int y = 0; y < ky.length; y++) {
             for (int x = 0; x < kx.length; x++) {
                 int i = y * kx.length + x;
-                double phase = -Math.PI * wavelengthAngstrom * dzAngstrom * (ky[y] * ky[y] + kx[x] * kx[x]);
-                p[2 * i] = (float) (Math.cos(phase) * aperture[i]);
-                p[2 * i + 1] = (float) (Math.sin(phase) * aperture[i]);
+                double re = ey[0][y] * ex[0][x] - ey[1][y] * ex[1][x];
+                double im = ey[0][y] * ex[1][x] + ey[1][y] * ex[0][x];
+                p[2 * i] = (float) (re * aperture[i]);
+                p[2 * i + 1] = (float) (im * aperture[i]);
             }
         }
         return p;
+    }
+
+    /** cos and sin of scale·k² for each k. */
+    private static double[][] phases(double[] k, double scale) {
+        double[][] out = new double[2][k.length];
+        for (int i = 0; i < k.length; i++) {
+            double phase = scale * k[i] * k[i];
+            out[0][i] = Math.cos(phase);
+            out[1][i] = Math.sin(phase);
+        }
+        return out;
     }
 
     public Grid grid() {
@@ -63,8 +83,31 @@ public final class Multislice {
         int size = grid.size();
         for (int i = 0; i < size; i++) {
             double phase = sigma * potentials[2 * i + component];
-            out[2 * i] = (float) Math.cos(phase);
-            out[2 * i + 1] = (float) Math.sin(phase);
+            // Quadrant reduction, then Taylor series on [−π/4, π/4] (error < 4e-7, below float resolution):
+            // several times faster than Math.sin + Math.cos, which dominated the slice time.
+            double quadrant = Math.rint(phase * TWO_OVER_PI);
+            double r = phase - quadrant * HALF_PI;
+            double r2 = r * r;
+            double sin = r * (1 - r2 / 6 * (1 - r2 / 20 * (1 - r2 / 42 * (1 - r2 / 72))));
+            double cos = 1 - r2 / 2 * (1 - r2 / 12 * (1 - r2 / 30 * (1 - r2 / 56)));
+            switch ((int) ((long) quadrant & 3)) {
+                case 0 -> {
+                    out[2 * i] = (float) cos;
+                    out[2 * i + 1] = (float) sin;
+                }
+                case 1 -> {
+                    out[2 * i] = (float) -sin;
+                    out[2 * i + 1] = (float) cos;
+                }
+                case 2 -> {
+                    out[2 * i] = (float) -cos;
+                    out[2 * i + 1] = (float) -sin;
+                }
+                default -> {
+                    out[2 * i] = (float) sin;
+                    out[2 * i + 1] = (float) -cos;
+                }
+            }
         }
         Fft2.forwardInPlace(out, grid.ny(), grid.nx());
         for (int i = 0; i < size; i++) {

@@ -192,6 +192,24 @@ class MultislicePhysicsTest {
     }
 
     @Test
+    void transmissionOfAConstantPotentialIsItsPhaseFactorInEveryQuadrant() {
+        // A uniform potential only has a k = 0 component, which the aperture passes: t = exp(iσV) exactly.
+        Grid grid = Grid.of(8, 8, 0.1);
+        double sigma = 1e-3;
+        Multislice multislice = new Multislice(grid, sigma, 0.02, 1);
+        for (double phase = -7; phase <= 7; phase += 0.37) {
+            float[] potential = new float[2 * grid.size()];
+            for (int i = 0; i < grid.size(); i++) {
+                potential[2 * i + 1] = (float) (phase / sigma);
+            }
+            float[] t = new float[potential.length];
+            multislice.transmission(potential, 1, t);
+            assertEquals(Math.cos(phase), t[10], 2e-6, "cos at phase " + phase);
+            assertEquals(Math.sin(phase), t[11], 2e-6, "sin at phase " + phase);
+        }
+    }
+
+    @Test
     void vacuumLeavesThePlaneWaveUnchanged() {
         Cell cell = Cell.periodicXY(5, 4, 3);
         Atoms none = new Atoms(new double[0], new double[0], new double[0], new int[0], cell);
