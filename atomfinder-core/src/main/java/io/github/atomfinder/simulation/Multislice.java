@@ -2,6 +2,7 @@ package io.github.atomfinder.simulation;
 
 import io.github.atomfinder.fft.Fft2;
 import io.github.atomfinder.grid.Grid;
+import java.util.List;
 
 /**
  * The two operators of one multislice step (method.md §3) on interleaved complex arrays, in place:
@@ -33,9 +34,11 @@ public final class Multislice {
     public Multislice(Grid grid, double sigmaRadPerVoltAngstrom, double wavelengthAngstrom, double sliceThicknessAngstrom) {
         this.grid = grid;
         this.sigma = sigmaRadPerVoltAngstrom;
-        this.aperture = Antialias.aperture(grid);
-        this.propagator = propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom, aperture);
-        this.halfPropagator = propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom / 2, aperture);
+        this.aperture = SetupCache.get(List.of("aperture", grid), () -> Antialias.aperture(grid));
+        this.propagator = SetupCache.get(List.of("propagator", grid, wavelengthAngstrom, sliceThicknessAngstrom),
+                () -> propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom, aperture));
+        this.halfPropagator = SetupCache.get(List.of("propagator", grid, wavelengthAngstrom, sliceThicknessAngstrom / 2),
+                () -> propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom / 2, aperture));
     }
 
     /**

@@ -47,7 +47,8 @@ public final class ProjectedPotentials {
         this.species = atoms.species();
         this.kernels = new float[species.length][];
         for (int s = 0; s < species.length; s++) {
-            kernels[s] = kernel(grid, parametrisation, species[s]);
+            int z = species[s];
+            kernels[s] = SetupCache.get(List.of("kernel", grid, parametrisation, z), () -> kernel(grid, parametrisation, z));
         }
         int n = atoms.size();
         xPx = new double[n];
