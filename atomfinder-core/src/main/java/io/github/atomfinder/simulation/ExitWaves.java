@@ -7,7 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,8 @@ import java.util.function.IntConsumer;
  * {@code threads > 1}.
  */
 public final class ExitWaves {
+
+    private static final Map<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
 
     private ExitWaves() {
     }
@@ -92,21 +96,17 @@ public final class ExitWaves {
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, count), daemonThreads());
-        try {
-            List<Future<ComplexField>> futures = new ArrayList<>();
-            for (Atoms config : configs) {
-                futures.add(pool.submit(() -> single(config, parameters, 1)));
-            }
-            List<ComplexField> out = new ArrayList<>(count);
-            for (Future<ComplexField> f : futures) {
-                out.add(join(f));
-                progress.accept(out.size());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+        ExecutorService pool = pool(Math.min(workers, count));
+        List<Future<ComplexField>> futures = new ArrayList<>();
+        for (Atoms config : configs) {
+            futures.add(pool.submit(() -> single(config, parameters, 1)));
         }
+        List<ComplexField> out = new ArrayList<>(count);
+        for (Future<ComplexField> f : futures) {
+            out.add(join(f));
+            progress.accept(out.size());
+        }
+        return out;
     }
 
     /** One configuration: the exit wave after all slices of {@code atoms}. */
@@ -131,27 +131,35 @@ public final class ExitWaves {
             }
             return wave;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        try {
-            // A bounded window of pair tasks keeps memory at O(threads) slices for any depth.
-            int window = 2 * threads;
-            Deque<Future<float[][]>> pending = new ArrayDeque<>();
-            int next = 0;
-            for (int first = 0; first < slices; first += 2) {
-                while (next < slices && pending.size() < window) {
-                    int pairStart = next;
-                    pending.add(pool.submit(() -> transmissionPair(potentials, multislice, pairStart, slices)));
-                    next += 2;
-                }
-                float[][] ts = join(pending.removeFirst());
-                for (int j = 0; j < ts.length; j++) {
-                    multislice.step(psi, ts[j], first + j == slices - 1);
-                }
+        ExecutorService pool = pool(threads);
+        // A bounded window of pair tasks keeps memory at O(threads) slices for any depth.
+        int window = 2 * threads;
+        Deque<Future<float[][]>> pending = new ArrayDeque<>();
+        int next = 0;
+        for (int first = 0; first < slices; first += 2) {
+            while (next < slices && pending.size() < window) {
+                int pairStart = next;
+                pending.add(pool.submit(() -> transmissionPair(potentials, multislice, pairStart, slices)));
+                next += 2;
             }
-            return wave;
-        } finally {
-            pool.shutdownNow();
+            float[][] ts = join(pending.removeFirst());
+            for (int j = 0; j < ts.length; j++) {
+                multislice.step(psi, ts[j], first + j == slices - 1);
+            }
         }
+        return wave;
+    }
+
+    /**
+     * A long-lived pool per worker count: FFT plans are cached per thread, so reusing threads across calls avoids
+     * re-planning. Tasks submitted here never wait on other tasks, so sharing a pool cannot deadlock.
+     */
+    private static ExecutorService pool(int threads) {
+        return POOLS.computeIfAbsent(threads, n -> Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "multislice-" + n);
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
     private static float[][] transmissionPair(ProjectedPotentials potentials, Multislice multislice, int first, int slices) {
@@ -178,13 +186,5 @@ public final class ExitWaves {
             }
             throw new IllegalStateException(cause);
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        return r -> {
-            Thread t = new Thread(r, "multislice");
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
