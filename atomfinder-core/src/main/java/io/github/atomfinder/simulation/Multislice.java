@@ -25,6 +25,8 @@ public final class Multislice {
     private final float[] aperture;
     private final float[] propagator;
     private final float[] halfPropagator;
+    /** Largest |column frequency index| the aperture passes; the FFTs skip the columns beyond it. */
+    private final int maxColumnIndex;
 
     /**
      * @param sigmaRadPerVoltAngstrom interaction parameter σ
@@ -34,6 +36,7 @@ public final class Multislice {
     public Multislice(Grid grid, double sigmaRadPerVoltAngstrom, double wavelengthAngstrom, double sliceThicknessAngstrom) {
         this.grid = grid;
         this.sigma = sigmaRadPerVoltAngstrom;
+        this.maxColumnIndex = (int) Math.ceil(Antialias.cutoffInverseAngstrom(grid) * grid.extentXAngstrom());
         this.aperture = SetupCache.get(List.of("aperture", grid), () -> Antialias.aperture(grid));
         this.propagator = SetupCache.get(List.of("propagator", grid, wavelengthAngstrom, sliceThicknessAngstrom),
                 () -> propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom, aperture));
@@ -112,28 +115,28 @@ public final class Multislice {
                 }
             }
         }
-        Fft2.forwardInPlace(out, grid.ny(), grid.nx());
+        Fft2.forwardBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
         for (int i = 0; i < size; i++) {
             float a = aperture[i];
             out[2 * i] *= a;
             out[2 * i + 1] *= a;
         }
-        Fft2.inverseInPlace(out, grid.ny(), grid.nx());
+        Fft2.inverseBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
     }
 
     /** One slice: ψ ← F⁻¹[P · F[t ψ]]; after the last slice only half the thickness is propagated. */
     public void step(float[] psi, float[] transmission, boolean last) {
         multiplyComplex(psi, transmission);
-        Fft2.forwardInPlace(psi, grid.ny(), grid.nx());
+        Fft2.forwardBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
         multiplyComplex(psi, last ? halfPropagator : propagator);
-        Fft2.inverseInPlace(psi, grid.ny(), grid.nx());
+        Fft2.inverseBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
     }
 
     /** Free-space propagation by the slice thickness: ψ ← F⁻¹[P · F[ψ]]. */
     public void propagate(float[] psi) {
-        Fft2.forwardInPlace(psi, grid.ny(), grid.nx());
+        Fft2.forwardBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
         multiplyComplex(psi, propagator);
-        Fft2.inverseInPlace(psi, grid.ny(), grid.nx());
+        Fft2.inverseBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
     }
 
     private static void multiplyComplex(float[] target, float[] factor) {
