@@ -45,17 +45,11 @@ class MultislicePhysicsTest {
                 }
             }
         }
-        int n = kept.size();
-        double[] x = new double[n];
-        double[] y = new double[n];
-        double[] z = new double[n];
-        int[] numbers = new int[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = kept.get(i)[0];
-            y[i] = kept.get(i)[1];
-            z[i] = kept.get(i)[2];
-            numbers[i] = 79;
-        }
+        double[] x = kept.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = kept.stream().mapToDouble(p -> p[1]).toArray();
+        double[] z = kept.stream().mapToDouble(p -> p[2]).toArray();
+        int[] numbers = new int[x.length];
+        Arrays.fill(numbers, 79);
         return new Atoms(x, y, z, numbers, Cell.periodicXY(extentXY, extentXY, depth));
     }
 
