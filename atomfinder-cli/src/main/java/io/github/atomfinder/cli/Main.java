@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             ConvertCommand.class,
             ImageCommand.class,
+            SimulateCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -3,6 +3,7 @@ package io.github.atomfinder.fft;
 import io.github.atomfinder.grid.ComplexField;
 import java.util.HashMap;
 import java.util.Map;
+import org.jtransforms.fft.FloatFFT_1D;
 import org.jtransforms.fft.FloatFFT_2D;
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
@@ -18,6 +19,8 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 public final class Fft2 {
 
     private static final ThreadLocal<Map<Long, FloatFFT_2D>> PLANS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<Integer, FloatFFT_1D>> PLANS_1D = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<float[]> COLUMN = ThreadLocal.withInitial(() -> new float[0]);
 
     private Fft2() {
     }
@@ -52,6 +55,69 @@ public final class Fft2 {
         float[] data = spectrum.data().clone();
         inverseInPlace(data, spectrum.ny(), spectrum.nx());
         return new ComplexField(spectrum.grid(), data);
+    }
+
+    /**
+     * Forward transform when only the columns with frequency index |m| ≤ {@code maxColumnIndex} are needed
+     * (e.g. before an anti-aliasing aperture): all rows are transformed, then only those columns; the other
+     * columns are set to zero. Skipping a third of the column pass saves about a third of the time.
+     */
+    public static void forwardBandLimitedInPlace(float[] interleaved, int ny, int nx, int maxColumnIndex) {
+        FloatFFT_1D rows = plan1d(nx);
+        for (int y = 0; y < ny; y++) {
+            rows.complexForward(interleaved, 2 * y * nx);
+        }
+        columns(interleaved, ny, nx, maxColumnIndex, true);
+    }
+
+    /**
+     * Normalised inverse transform of a spectrum that is zero outside the columns with frequency index
+     * |m| ≤ {@code maxColumnIndex}: only those columns are transformed, then all rows.
+     */
+    public static void inverseBandLimitedInPlace(float[] interleaved, int ny, int nx, int maxColumnIndex) {
+        columns(interleaved, ny, nx, maxColumnIndex, false);
+        FloatFFT_1D rows = plan1d(nx);
+        for (int y = 0; y < ny; y++) {
+            rows.complexInverse(interleaved, 2 * y * nx, true);
+        }
+    }
+
+    private static void columns(float[] data, int ny, int nx, int maxColumnIndex, boolean forward) {
+        FloatFFT_1D plan = plan1d(ny);
+        float[] column = COLUMN.get();
+        if (column.length < 2 * ny) {
+            column = new float[2 * ny];
+            COLUMN.set(column);
+        }
+        for (int x = 0; x < nx; x++) {
+            int index = x < (nx + 1) / 2 ? x : x - nx;
+            if (Math.abs(index) > maxColumnIndex) {
+                if (forward) {
+                    for (int y = 0; y < ny; y++) {
+                        data[2 * (y * nx + x)] = 0f;
+                        data[2 * (y * nx + x) + 1] = 0f;
+                    }
+                }
+                continue;
+            }
+            for (int y = 0; y < ny; y++) {
+                column[2 * y] = data[2 * (y * nx + x)];
+                column[2 * y + 1] = data[2 * (y * nx + x) + 1];
+            }
+            if (forward) {
+                plan.complexForward(column);
+            } else {
+                plan.complexInverse(column, true);
+            }
+            for (int y = 0; y < ny; y++) {
+                data[2 * (y * nx + x)] = column[2 * y];
+                data[2 * (y * nx + x) + 1] = column[2 * y + 1];
+            }
+        }
+    }
+
+    private static FloatFFT_1D plan1d(int n) {
+        return PLANS_1D.get().computeIfAbsent(n, FloatFFT_1D::new);
     }
 
     private static FloatFFT_2D plan(int ny, int nx) {

@@ -1,5 +1,6 @@
 package io.github.atomfinder.optics;
 
+import io.github.atomfinder.simulation.Electrons;
 /**
  * One microscope and detector setting: everything {@link ImageFormation} needs to turn an exit wave into an image.
  *
@@ -23,7 +24,7 @@ public record Microscope(double energyEv, Aberrations aberrations, double focalS
         double doseElectronsPerA2, Mtf mtf, double pixelSizeAngstrom) {
 
     public Microscope {
-        Wavelengths.relativisticWavelengthAngstrom(energyEv);
+        Electrons.wavelengthAngstrom(energyEv);
         if (aberrations == null || mtf == null) {
             throw new IllegalArgumentException("aberrations and mtf must not be null (use Aberrations.NONE, Mtf.NONE)");
         }
@@ -48,7 +49,7 @@ public record Microscope(double energyEv, Aberrations aberrations, double focalS
     }
 
     public double wavelengthAngstrom() {
-        return Wavelengths.relativisticWavelengthAngstrom(energyEv);
+        return Electrons.wavelengthAngstrom(energyEv);
     }
 
     public boolean isNoiseless() {

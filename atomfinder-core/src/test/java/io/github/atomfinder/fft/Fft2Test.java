@@ -57,4 +57,37 @@ class Fft2Test {
         assertArrayEquals(new double[] {0, 0.5, -1.0, -0.5}, Frequencies.fftFrequencies(4, 0.5), 1e-12);
         assertArrayEquals(new double[] {0, 0.2, 0.4, -0.4, -0.2}, Frequencies.fftFrequencies(5, 1.0), 1e-12);
     }
+
+    @Test
+    void bandLimitedTransformsAgreeWithFullOnesInsideTheKeptColumns() {
+        int ny = 12;
+        int nx = 15;
+        int keep = 4;
+        java.util.Random random = new java.util.Random(3);
+        float[] data = new float[2 * ny * nx];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+        }
+        float[] full = data.clone();
+        Fft2.forwardInPlace(full, ny, nx);
+        float[] pruned = data.clone();
+        Fft2.forwardBandLimitedInPlace(pruned, ny, nx, keep);
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                int index = x < (nx + 1) / 2 ? x : x - nx;
+                int i = 2 * (y * nx + x);
+                float expectRe = Math.abs(index) <= keep ? full[i] : 0f;
+                float expectIm = Math.abs(index) <= keep ? full[i + 1] : 0f;
+                org.junit.jupiter.api.Assertions.assertEquals(expectRe, pruned[i], 1e-4);
+                org.junit.jupiter.api.Assertions.assertEquals(expectIm, pruned[i + 1], 1e-4);
+            }
+        }
+        float[] back = pruned.clone();
+        Fft2.inverseBandLimitedInPlace(back, ny, nx, keep);
+        float[] reference = pruned.clone();
+        Fft2.inverseInPlace(reference, ny, nx);
+        for (int i = 0; i < back.length; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(reference[i], back[i], 1e-5);
+        }
+    }
 }

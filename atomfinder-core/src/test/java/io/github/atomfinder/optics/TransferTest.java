@@ -1,5 +1,6 @@
 package io.github.atomfinder.optics;
 
+import io.github.atomfinder.simulation.Electrons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,20 +12,20 @@ import org.junit.jupiter.api.Test;
 
 class TransferTest {
 
-    private static final double LAMBDA_80KV = Wavelengths.relativisticWavelengthAngstrom(80e3);
+    private static final double LAMBDA_80KV = Electrons.wavelengthAngstrom(80e3);
 
     @Test
     void relativisticWavelengthsMatchMethodSheet() {
         // method.md §1: 80 kV → 0.04175716 Å, 200 kV → 0.025079 Å, 300 kV → 0.01968749 Å.
         assertEquals(0.04175716, LAMBDA_80KV, 1e-8);
-        assertEquals(0.025079, Wavelengths.relativisticWavelengthAngstrom(200e3), 1e-6);
-        assertEquals(0.01968749, Wavelengths.relativisticWavelengthAngstrom(300e3), 1e-8);
+        assertEquals(0.025079, Electrons.wavelengthAngstrom(200e3), 1e-6);
+        assertEquals(0.01968749, Electrons.wavelengthAngstrom(300e3), 1e-8);
     }
 
     @Test
     void scherzerDefocusForCs1mmAt200kVIs613Angstrom() {
         // sqrt(1.5 · 1e7 Å · 0.025079 Å) = 613.3 Å (the textbook "−61 nm" with the opposite defocus sign).
-        double lambda = Wavelengths.relativisticWavelengthAngstrom(200e3);
+        double lambda = Electrons.wavelengthAngstrom(200e3);
         assertEquals(613.3, Transfer.scherzerDefocusAngstrom(1e7, lambda), 0.1);
         assertEquals(-613.3, Transfer.scherzerDefocusAngstrom(-1e7, lambda), 0.1);
     }
