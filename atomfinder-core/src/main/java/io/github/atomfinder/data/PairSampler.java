@@ -1,0 +1,228 @@
+package io.github.atomfinder.data;
+
+import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.grid.ComplexField;
+import io.github.atomfinder.grid.Grid;
+import io.github.atomfinder.grid.RealImage;
+import io.github.atomfinder.optics.ImageFormation;
+import io.github.atomfinder.optics.Microscope;
+import io.github.atomfinder.optics.MicroscopeDistribution;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Training pairs drawn fresh from a dataset of stored exit waves (method.md §5, §6, §8): pick an example,
+ * apply a random symmetry to its wave and sites together, draw a random microscope, form the image (or a
+ * focal series), crop a random window (periodic wrap: the images are periodic), build the Gaussian label
+ * maps, normalise locally and jitter brightness and contrast.
+ *
+ * <p>Each pair is a pure function of (seed, step, index in batch), so a run resumes at any step with the same
+ * data and any number of workers gives the same stream.
+ */
+public final class PairSampler implements TrainingPairSource {
+
+    /**
+     * How pairs are made.
+     *
+     * @param cropPixels side of the square crop, a multiple of 8
+     * @param labelSigmaAngstrom width σ of the Gaussian per site in the label maps
+     * @param normalizationWindowAngstrom σ of the Gaussian window of the local normalisation
+     * @param classes number of output classes, background included
+     * @param focalOffsetsAngstrom defocus offsets of a focal series (one input channel each); {@code {0}} for one image
+     * @param brightnessJitter half-width of the uniform offset added to the normalised image
+     * @param contrastJitter half-width of the uniform relative scale of the normalised image
+     */
+    public record Settings(int cropPixels, double labelSigmaAngstrom, double normalizationWindowAngstrom, int classes,
+            double[] focalOffsetsAngstrom, double brightnessJitter, double contrastJitter) {
+
+        public Settings {
+            if (cropPixels < 8 || cropPixels % 8 != 0) {
+                throw new AtomfinderException("crop size must be a positive multiple of 8 pixels, got " + cropPixels);
+            }
+            if (!(labelSigmaAngstrom > 0) || !(normalizationWindowAngstrom > 0)) {
+                throw new AtomfinderException("label width and normalisation window must be positive (Å)");
+            }
+            if (classes < 2) {
+                throw new AtomfinderException("need at least 2 classes (background and one kind of site), got " + classes);
+            }
+            if (focalOffsetsAngstrom.length < 1) {
+                throw new AtomfinderException("a focal series needs at least one image");
+            }
+            focalOffsetsAngstrom = focalOffsetsAngstrom.clone();
+        }
+
+        @Override
+        public double[] focalOffsetsAngstrom() {
+            return focalOffsetsAngstrom.clone();
+        }
+    }
+
+    private static final int CACHED_EXAMPLES = 48;
+
+    private final Path dataset;
+    private final int[] exampleIndices;
+    private final MicroscopeDistribution microscopes;
+    private final Settings settings;
+    private final long seed;
+    private final Map<Integer, Example> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Example> eldest) {
+            return size() > CACHED_EXAMPLES;
+        }
+    };
+
+    public PairSampler(Path dataset, MicroscopeDistribution microscopes, Settings settings, long seed) throws IOException {
+        this.dataset = dataset;
+        this.exampleIndices = ExampleStore.indices(dataset);
+        if (exampleIndices.length == 0) {
+            throw new AtomfinderException(dataset + ": the dataset holds no examples (run 'atomfinder dataset build')");
+        }
+        this.microscopes = microscopes;
+        this.settings = settings;
+        this.seed = seed;
+    }
+
+    @Override
+    public int inputChannels() {
+        return settings.focalOffsetsAngstrom().length;
+    }
+
+    @Override
+    public int classes() {
+        return settings.classes();
+    }
+
+    /** One pair together with what made it, for inspection and validation sets. */
+    public record Drawn(TrainingPair pair, List<RealImage> rawImages, Sites sitesInCrop, Microscope microscope,
+            int exampleIndex) {
+    }
+
+    @Override
+    public TrainingPair pair(long step, int indexInBatch) {
+        return draw(step, indexInBatch).pair();
+    }
+
+    public Drawn draw(long step, int indexInBatch) {
+        SplittableRandom random = new SplittableRandom(mix(seed, step, indexInBatch));
+        int exampleIndex = exampleIndices[random.nextInt(exampleIndices.length)];
+        Example example = example(exampleIndex);
+        Grid waveGrid = example.wave().grid();
+        Symmetry symmetry = Symmetry.random(waveGrid, random);
+        ComplexField wave = symmetry.apply(example.wave());
+        Sites sites = symmetry.apply(example.sites(), waveGrid);
+        Microscope drawn = microscopes.sample(random);
+        // Image sizes with large prime factors make the FFT many times slower (docs/benchmarks.md, optics).
+        Microscope microscope = drawn.pixelSizeAngstrom() > 0
+                ? drawn.withPixelSize(ImageFormation.fftFriendlyPixelSizeAngstrom(wave.grid(), drawn.pixelSizeAngstrom()))
+                : drawn;
+        if (Math.abs(microscope.energyEv() - example.energyEv()) > 1e-6 * example.energyEv()) {
+            throw new AtomfinderException(dataset + ": example " + exampleIndex + " was simulated at "
+                    + example.energyEv() + " eV but the microscope preset uses " + microscope.energyEv() + " eV");
+        }
+        List<RealImage> images = ImageFormation.focalSeries(wave, microscope, settings.focalOffsetsAngstrom(), random);
+        Grid imageGrid = images.get(0).grid();
+        int crop = settings.cropPixels();
+        if (crop > imageGrid.ny() || crop > imageGrid.nx()) {
+            throw new AtomfinderException("crop of " + crop + " px is larger than the simulated image ("
+                    + imageGrid.ny() + " x " + imageGrid.nx() + " px at " + imageGrid.dxAngstrom()
+                    + " Å/px): use a smaller crop or larger cells");
+        }
+        int originY = random.nextInt(imageGrid.ny());
+        int originX = random.nextInt(imageGrid.nx());
+        List<RealImage> cropped = new ArrayList<>(images.size());
+        for (RealImage image : images) {
+            cropped.add(cropPeriodic(image, originY, originX, crop));
+        }
+        Grid cropGrid = cropped.get(0).grid();
+        List<RealImage> normalized = LocalNormalization.normalizeSeries(cropped, settings.normalizationWindowAngstrom());
+        double contrast = 1 + settings.contrastJitter() * (2 * random.nextDouble() - 1);
+        double brightness = settings.brightnessJitter() * (2 * random.nextDouble() - 1);
+        int plane = crop * crop;
+        float[] input = new float[normalized.size() * plane];
+        for (int c = 0; c < normalized.size(); c++) {
+            float[] d = normalized.get(c).data();
+            for (int i = 0; i < plane; i++) {
+                input[c * plane + i] = (float) (d[i] * contrast + brightness);
+            }
+        }
+        double originYAngstrom = originY * imageGrid.dyAngstrom();
+        double originXAngstrom = originX * imageGrid.dxAngstrom();
+        float[] labels = LabelMaps.gaussian(cropGrid, sites, settings.classes(), settings.labelSigmaAngstrom(),
+                originYAngstrom, originXAngstrom, true, imageGrid.extentYAngstrom(), imageGrid.extentXAngstrom());
+        TrainingPair pair = new TrainingPair(normalized.size(), settings.classes(), crop, crop, input, labels);
+        return new Drawn(pair, cropped, sitesInCrop(sites, cropGrid, imageGrid, originYAngstrom, originXAngstrom),
+                microscope, exampleIndex);
+    }
+
+    private Example example(int index) {
+        synchronized (cache) {
+            Example cached = cache.get(index);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Example loaded = ExampleStore.read(dataset, index);
+        synchronized (cache) {
+            cache.put(index, loaded);
+        }
+        return loaded;
+    }
+
+    /** A window of the periodic image starting at pixel (originY, originX), wrapping around the borders. */
+    static RealImage cropPeriodic(RealImage image, int originY, int originX, int size) {
+        int ny = image.ny();
+        int nx = image.nx();
+        float[] source = image.data();
+        float[] out = new float[size * size];
+        for (int y = 0; y < size; y++) {
+            int sy = (originY + y) % ny;
+            for (int x = 0; x < size; x++) {
+                out[y * size + x] = source[sy * nx + (originX + x) % nx];
+            }
+        }
+        return new RealImage(image.grid().withShape(size, size), out);
+    }
+
+    /** Sites (and their periodic images) inside the crop, in the crop's frame. */
+    private static Sites sitesInCrop(Sites sites, Grid crop, Grid image, double originY, double originX) {
+        List<double[]> kept = new ArrayList<>();
+        double ly = image.extentYAngstrom();
+        double lx = image.extentXAngstrom();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int wy = -1; wy <= 1; wy++) {
+                for (int wx = -1; wx <= 1; wx++) {
+                    double y = sites.y(i) + wy * ly - originY;
+                    double x = sites.x(i) + wx * lx - originX;
+                    if (y > -0.5 * crop.dyAngstrom() && y < (crop.ny() - 0.5) * crop.dyAngstrom()
+                            && x > -0.5 * crop.dxAngstrom() && x < (crop.nx() - 0.5) * crop.dxAngstrom()) {
+                        kept.add(new double[] {x, y, sites.classOf(i)});
+                    }
+                }
+            }
+        }
+        double[] xs = new double[kept.size()];
+        double[] ys = new double[kept.size()];
+        int[] cs = new int[kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            xs[i] = kept.get(i)[0];
+            ys[i] = kept.get(i)[1];
+            cs[i] = (int) kept.get(i)[2];
+        }
+        return new Sites(xs, ys, cs);
+    }
+
+    /** A well-mixed seed per (seed, step, index) (SplitMix64 finaliser over the combined bits). */
+    static long mix(long seed, long step, int index) {
+        long z = seed * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
