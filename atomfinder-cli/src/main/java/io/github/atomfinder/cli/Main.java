@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             ImageCommand.class,
             SimulateCommand.class,
+            DatasetCommand.class,
         })
 public final class Main implements Runnable {
 

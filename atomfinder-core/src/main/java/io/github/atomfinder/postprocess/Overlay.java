@@ -52,18 +52,7 @@ public final class Overlay {
         }
         int ny = image.ny();
         int nx = image.nx();
-        BufferedImage out = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_RGB);
-        float[] data = image.data();
-        float[] sorted = data.clone();
-        Arrays.sort(sorted);
-        double low = percentile(sorted, 0.5);
-        double high = percentile(sorted, 99.5);
-        double scale = high > low ? 255 / (high - low) : 0;
-        int[] rgb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < rgb.length; i++) {
-            int g = (int) Math.round(Math.max(0, Math.min(255, (data[i] - low) * scale)));
-            rgb[i] = (g << 16) | (g << 8) | g;
-        }
+        BufferedImage out = greyscale(image);
         Graphics2D graphics = out.createGraphics();
         try {
             // No anti-aliasing: marks keep their exact class colours, readable at any zoom.
@@ -83,6 +72,32 @@ public final class Overlay {
         return out;
     }
 
+    /** The image in grey levels stretched between its 0.5 % and 99.5 % percentiles. */
+    public static BufferedImage greyscale(RealImage image) {
+        BufferedImage out = new BufferedImage(image.nx(), image.ny(), BufferedImage.TYPE_INT_RGB);
+        float[] data = image.data();
+        float[] sorted = data.clone();
+        Arrays.sort(sorted);
+        double low = percentile(sorted, 0.5);
+        double high = percentile(sorted, 99.5);
+        double scale = high > low ? 255 / (high - low) : 0;
+        int[] rgb = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < rgb.length; i++) {
+            int g = (int) Math.round(Math.max(0, Math.min(255, (data[i] - low) * scale)));
+            rgb[i] = (g << 16) | (g << 8) | g;
+        }
+        return out;
+    }
+
+    /** Writes a rendered picture as PNG, atomically. */
+    public static void writePng(Path file, BufferedImage picture) throws IOException {
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(picture, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
     /** A mark radius of 0.3 Å (a quarter of a C–C bond, so neighbouring marks do not touch), at least 2 px. */
     public static double defaultRadiusPx(io.github.atomfinder.grid.Grid grid) {
         return Math.max(2, 0.3 / Math.max(grid.dxAngstrom(), grid.dyAngstrom()));
@@ -90,12 +105,7 @@ public final class Overlay {
 
     public static void write(Path file, RealImage image, Detections detections, Colouring colouring, double radiusPx)
             throws IOException {
-        BufferedImage rendered = render(image, detections, colouring, radiusPx);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(rendered, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        writePng(file, render(image, detections, colouring, radiusPx));
     }
 
     static Color classColour(int classIndex) {

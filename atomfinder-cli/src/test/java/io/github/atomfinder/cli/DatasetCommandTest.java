@@ -1,0 +1,58 @@
+package io.github.atomfinder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.atomfinder.data.ExampleStore;
+import io.github.atomfinder.io.Npy;
+import io.github.atomfinder.io.NpyArray;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void buildsContinuesAndSamplesAGrapheneDataset() throws Exception {
+        Path dataset = dir.resolve("ds");
+        assertEquals(0, Main.run("dataset", "build", "--preset", "graphene", "--count", "1", "--validation", "1",
+                "--seed", "4", "--out", dataset.toString()));
+        assertTrue(ExampleStore.exists(dataset, 0));
+        assertTrue(ExampleStore.exists(dataset.resolve("validation"), 0));
+        // Continuing with a larger count keeps the first example and adds the second.
+        var before = Files.getLastModifiedTime(ExampleStore.folder(dataset, 0).resolve("wave.npy"));
+        assertEquals(0, Main.run("dataset", "build", "--preset", "graphene", "--count", "2", "--validation", "1",
+                "--seed", "4", "--out", dataset.toString()));
+        assertEquals(before, Files.getLastModifiedTime(ExampleStore.folder(dataset, 0).resolve("wave.npy")));
+        assertTrue(ExampleStore.exists(dataset, 1));
+
+        Path samples = dir.resolve("samples");
+        assertEquals(0, Main.run("dataset", "sample", dataset.toString(), "--count", "2", "--crop", "64",
+                "--out", samples.toString()));
+        assertTrue(Files.size(samples.resolve("contact-sheet.png")) > 1000);
+        NpyArray labels = Npy.read(samples.resolve("pair-001-labels.npy"));
+        assertEquals(2, labels.shape()[0]);
+        assertEquals(64, labels.shape()[1]);
+        assertTrue(Files.isRegularFile(samples.resolve("pair-000-image.tif")));
+    }
+
+    @Test
+    void refusesToMixDatasetsAndRejectsBadCrops() throws Exception {
+        Path dataset = dir.resolve("ds");
+        assertEquals(0, Main.run("dataset", "build", "--preset", "graphene", "--count", "1", "--validation", "0",
+                "--seed", "4", "--out", dataset.toString()));
+        assertEquals(Main.EXIT_USER_ERROR, Main.run("dataset", "build", "--preset", "gold", "--count", "1",
+                "--seed", "4", "--out", dataset.toString()));
+        Path samples = dir.resolve("samples");
+        assertEquals(Main.EXIT_USER_ERROR, Main.run("dataset", "sample", dataset.toString(), "--crop", "60",
+                "--out", samples.toString()));
+        assertFalse(Files.exists(samples), "no partial output on error");
+        assertEquals(Main.EXIT_USER_ERROR, Main.run("dataset", "sample", dir.resolve("nothing").toString(),
+                "--out", samples.toString()));
+    }
+}

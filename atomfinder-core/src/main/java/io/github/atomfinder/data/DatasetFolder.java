@@ -1,0 +1,106 @@
+package io.github.atomfinder.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.IntConsumer;
+
+/**
+ * A dataset folder: {@code dataset.json} (preset, seed, counts), training examples {@code example-NNNNN/} and
+ * held-out examples under {@code validation/}, made from other seeds so validation never sees a training
+ * structure. Building is resumable: run the same build again and only missing examples are made.
+ */
+public record DatasetFolder(Path root, DatasetPreset preset, long seed, int count, int validationCount) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DESCRIPTOR = "dataset.json";
+    /** Validation examples use seeds offset by this, far from any training seed. */
+    private static final long VALIDATION_SEED_OFFSET = 0x7A11DL;
+
+    public Path validationRoot() {
+        return root.resolve("validation");
+    }
+
+    /**
+     * Creates (or continues) the dataset. A folder holding a different dataset is refused rather than mixed.
+     *
+     * @param onProgress called with the number of finished examples, training and validation together
+     */
+    public static DatasetFolder build(Path root, DatasetPreset preset, long seed, int count, int validationCount,
+            int workers, IntConsumer onProgress) throws IOException, InterruptedException {
+        if (count < 1 || validationCount < 0) {
+            throw new AtomfinderException("dataset needs at least one example and a non-negative validation count");
+        }
+        DatasetFolder folder = new DatasetFolder(root, preset, seed, count, validationCount);
+        if (Files.isRegularFile(root.resolve(DESCRIPTOR))) {
+            DatasetFolder existing = open(root);
+            if (existing.preset != preset || existing.seed != seed) {
+                throw new AtomfinderException(root + " holds a " + existing.preset.presetName() + " dataset with seed "
+                        + existing.seed + "; choose another folder (or the same preset and seed to continue it)");
+            }
+        } else if (Files.isDirectory(root)) {
+            try (var entries = Files.list(root)) {
+                if (entries.findAny().isPresent()) {
+                    throw new AtomfinderException(root + " is not empty and is not a dataset folder");
+                }
+            }
+        }
+        Files.createDirectories(root);
+        folder.writeDescriptor();
+        DatasetBuilder.build(root, count, workers, i -> preset.example(seed, i), onProgress);
+        if (validationCount > 0) {
+            DatasetBuilder.build(folder.validationRoot(), validationCount, workers,
+                    i -> preset.example(seed + VALIDATION_SEED_OFFSET, i), done -> onProgress.accept(count + done));
+        }
+        return folder;
+    }
+
+    public static DatasetFolder open(Path root) {
+        Path descriptor = root.resolve(DESCRIPTOR);
+        if (!Files.isRegularFile(descriptor)) {
+            throw new AtomfinderException(root + ": not a dataset folder (no " + DESCRIPTOR
+                    + "; make one with 'atomfinder dataset build')");
+        }
+        try {
+            JsonNode json = JSON.readTree(descriptor.toFile());
+            return new DatasetFolder(root, DatasetPreset.named(json.get("preset").asText()), json.get("seed").asLong(),
+                    json.get("count").asInt(), json.get("validation_count").asInt());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof AtomfinderException user) {
+                throw user;
+            }
+            throw new AtomfinderException(descriptor + ": unreadable dataset description (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Training pairs from the training examples. */
+    public PairSampler trainingPairs(PairSampler.Settings settings, long samplerSeed) throws IOException {
+        return new PairSampler(root, preset.microscopes(), settings, samplerSeed);
+    }
+
+    /** Pairs from the held-out examples (same microscope ranges), for validation and evaluation. */
+    public PairSampler validationPairs(PairSampler.Settings settings, long samplerSeed) throws IOException {
+        if (validationCount == 0 || !Files.isDirectory(validationRoot())) {
+            throw new AtomfinderException(root + ": the dataset has no validation examples (build it with --validation N)");
+        }
+        return new PairSampler(validationRoot(), preset.microscopes(), settings, samplerSeed);
+    }
+
+    private void writeDescriptor() throws IOException {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("preset", preset.presetName());
+        json.put("seed", seed);
+        json.put("count", count);
+        json.put("validation_count", validationCount);
+        json.put("energy_eV", preset.energyEv());
+        json.put("microscope_preset", preset.microscopePresetName());
+        var classes = json.putArray("classes");
+        preset.classNames().forEach(classes::add);
+        AtomicFiles.writeString(root.resolve(DESCRIPTOR), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    }
+}
