@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             StructureCommand.class,
             InfoCommand.class,
             ConvertCommand.class,
+            CalibrateCommand.class,
         })
 public final class Main implements Runnable {
 
