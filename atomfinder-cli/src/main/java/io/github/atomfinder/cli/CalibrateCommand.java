@@ -66,8 +66,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         stdout.println("lattice:      graphene, {100} spacing 2.1304 Å (a = 2.46 Å)");
         stdout.println(String.format(Locale.ROOT, "pixel size:   %.5f ± %.5f Å/px", r.pixelSizeAngstrom(), r.uncertaintyAngstrom()));
         if (!r.squarePixels()) {
-            stdout.println(String.format(Locale.ROOT, "              x %.5f Å/px, y %.5f Å/px (pixels are not square)",
-                    r.pixelSizeXAngstrom(), r.pixelSizeYAngstrom()));
+            stdout.println(String.format(Locale.ROOT, "              x %.5f Å/px, y %.5f Å/px (x and y differ: non-square pixels, "
+                    + "scan distortion or strain)", r.pixelSizeXAngstrom(), r.pixelSizeYAngstrom()));
+        }
+        if (r.uncertaintyAngstrom() > 0.01 * r.pixelSizeAngstrom()) {
+            stdout.println(String.format(Locale.ROOT, "warning:      the six spots disagree by %.1f %% (several grains, strong "
+                    + "distortion or a filtered image?); check the result", 100 * r.uncertaintyAngstrom() / r.pixelSizeAngstrom()));
         }
         stdout.println(String.format(Locale.ROOT, "rotation:     %.2f° (a {100} spot from +x towards +y, modulo 60°)",
                 Math.toDegrees(r.rotationRad())));

@@ -187,7 +187,7 @@ public final class LatticeCalibration {
      * filter the background is almost zero and a weak harmonic would win on ratio.
      */
     private static Optional<List<Spot>> strongestHexagon(Spectrum spectrum) {
-        List<int[]> maxima = spectrum.strongestMaxima(40);
+        List<int[]> maxima = spectrum.candidateMaxima(40);
         List<Spot> best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int[] m : maxima) {
@@ -323,8 +323,13 @@ public final class LatticeCalibration {
             return power(ky, kx) / radialMedian[r];
         }
 
-        /** Local maxima (over 5 x 5 bins) of the ratio in the half plane ky > 0 or (ky = 0, kx > 0), strongest first. */
-        List<int[]> strongestMaxima(int count) {
+        /**
+         * Local maxima (over 5 x 5 bins) of the ratio in the half plane ky > 0 or (ky = 0, kx > 0) above
+         * {@link #MIN_SPOT_RATIO}: the {@code count} highest by ratio and the {@code count} highest by power. Ratio
+         * finds lattice spots in raw images (where low-frequency noise has more power); power finds them in
+         * Fourier-filtered images (where outside the pass band a near-zero median makes any residue a huge ratio).
+         */
+        List<int[]> candidateMaxima(int count) {
             List<double[]> found = new ArrayList<>();
             for (int ky = 0; ky < n / 2; ky++) {
                 for (int kx = -n / 2 + 1; kx < n / 2; kx++) {
@@ -335,11 +340,16 @@ public final class LatticeCalibration {
                     if (r < MIN_SPOT_RATIO || !isLocalMax(ky, kx, r)) {
                         continue;
                     }
-                    found.add(new double[] {r, ky, kx});
+                    found.add(new double[] {r, power(ky, kx), ky, kx});
                 }
             }
-            found.sort((a, b) -> Double.compare(b[0], a[0]));
-            return found.stream().limit(count).map(f -> new int[] {(int) f[1], (int) f[2]}).toList();
+            List<int[]> candidates = new ArrayList<>();
+            for (int key = 0; key < 2; key++) {
+                int k = key;
+                found.stream().sorted((a, b) -> Double.compare(b[k], a[k])).limit(count)
+                        .forEach(f -> candidates.add(new int[] {(int) f[2], (int) f[3]}));
+            }
+            return candidates;
         }
 
         private boolean isLocalMax(int ky, int kx, double r) {
