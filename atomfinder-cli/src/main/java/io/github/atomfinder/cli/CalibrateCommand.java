@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "written (atomically) with the measured calibration.")
 public final class CalibrateCommand implements Callable<Integer> {
 
-    /** Lattices the command knows. */
+    /** Lattices the command knows, named as users type them. */
     enum Lattice {
         graphene
     }

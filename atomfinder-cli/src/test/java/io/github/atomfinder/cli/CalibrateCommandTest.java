@@ -1,5 +1,7 @@
 package io.github.atomfinder.cli;
 
+import static io.github.atomfinder.cli.CliRun.run;
+import static io.github.atomfinder.cli.CliRun.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,16 +10,11 @@ import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
 import io.github.atomfinder.io.ImageFiles;
 import io.github.atomfinder.io.LoadedImage;
-import io.github.atomfinder.io.SharedData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,29 +23,6 @@ class CalibrateCommandTest {
 
     @TempDir
     Path dir;
-
-    private static Path shared(String relative) {
-        var file = SharedData.file(relative);
-        Assumptions.assumeTrue(file.isPresent(), "skipped: ../shared/" + relative + " is not present");
-        return file.get();
-    }
-
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        var o = new ByteArrayOutputStream();
-        var e = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            code = Main.run(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-    }
 
     @Test
     void calibrateMeasuresTheGrapheneDefectImageAndWritesItCalibrated() {
