@@ -132,6 +132,32 @@ class GrapheneSummaryTest {
         assertTrue(s.defects().isEmpty(), s.ringCounts().toString());
     }
 
+    @Test
+    void loneHexagonIsOneRingNotTwo() {
+        // Its outline is also a 6-atom face of the plane graph, walked clockwise: the outside, not a ring.
+        double[] x = new double[6];
+        double[] y = new double[6];
+        for (int k = 0; k < 6; k++) {
+            x[k] = 10 + 1.42 * Math.cos(k * Math.PI / 3);
+            y[k] = 10 + 1.42 * Math.sin(k * Math.PI / 3);
+        }
+        GrapheneSummary s = GrapheneSummary.of(x, y, gridFor(20, 20), GrapheneSummary.Options.defaults());
+        assertEquals(java.util.Map.of(6, 1), s.ringCounts());
+        assertEquals(10, s.rings().get(0).xAngstrom(), 1e-9);
+        // Every atom has two neighbours, so no bond joins two 3-coordinated atoms.
+        assertEquals(0, s.bondStatistics().count());
+        assertTrue(Double.isNaN(s.bondStatistics().meanAngstrom()));
+        assertTrue(GrapheneSummaryFiles.text(s).contains("no bond between two 3-coordinated atoms"));
+    }
+
+    @Test
+    void noAtomsGiveAnEmptySummary() {
+        GrapheneSummary s = GrapheneSummary.of(new double[0], new double[0], gridFor(20, 20), GrapheneSummary.Options.defaults());
+        assertEquals(0, s.atomCount());
+        assertTrue(s.ringCounts().isEmpty() && s.coordinationHistogram().isEmpty());
+        assertTrue(GrapheneSummaryFiles.json(s).get("bonds_between_3_coordinated").toString().contains("mean_A=null"));
+    }
+
     private static double gaussian(SplittableRandom random) {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
