@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ImageCommand.class,
             SimulateCommand.class,
             DatasetCommand.class,
+            CalibrateCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,17 +1,14 @@
 package io.github.atomfinder.cli;
 
+import static io.github.atomfinder.cli.CliRun.run;
+import static io.github.atomfinder.cli.CliRun.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.atomfinder.io.ImageFiles;
 import io.github.atomfinder.io.LoadedImage;
-import io.github.atomfinder.io.SharedData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,30 +17,6 @@ class FileCommandsTest {
 
     @TempDir
     Path dir;
-
-    private static Path shared(String relative) {
-        var file = SharedData.file(relative);
-        Assumptions.assumeTrue(file.isPresent(), "skipped: ../shared/" + relative + " is not present");
-        return file.get();
-    }
-
-    /** Runs the CLI and returns exit code, stdout and stderr. */
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        var o = new ByteArrayOutputStream();
-        var e = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            code = Main.run(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-    }
 
     @Test
     void infoPrintsFormatShapeTypePixelSizeAndMetadata() {
