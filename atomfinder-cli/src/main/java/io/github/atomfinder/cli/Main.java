@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 + "Lengths are in Å. Defocus follows abTEM: defocus = -C10, positive defocus = underfocus.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            TrainCommand.class,
         })
 public final class Main implements Runnable {
 
