@@ -77,6 +77,24 @@ class NetTrainingTest {
     }
 
     @Test
+    void stopRequestLikeCtrlCCheckpointsTheCurrentStep() throws Exception {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 2, 2);
+        Path out = temp.resolve("stopped");
+        NetTraining training = new NetTraining();
+        try (TrainedModel model = TrainedModel.create(TestModels.card(arch), 1)) {
+            training.train(model, new SyntheticBlobSource(16, 3, 1.2, 0.1, 4), new TrainingSettings(1, 100, 1e-3, 0,
+                    ProbabilityLoss.Kind.MSE, 50, 50, 1, 2.0, 1), out, (step, total, loss) -> {
+                        if (step == 3) {
+                            training.requestStop();
+                        }
+                    });
+        }
+        try (TrainedModel loaded = TrainedModel.load(out)) {
+            assertEquals(3, loaded.card().steps());
+        }
+    }
+
+    @Test
     void perfectPredictionScoresOneAndMissedAtomsLowerRecall() {
         SyntheticBlobSource source = new SyntheticBlobSource(32, 4, 1.5, 0.0, 2);
         TrainingPair pair = source.pair(0, 0);

@@ -78,6 +78,19 @@ class TrainedModelTest {
     }
 
     @Test
+    void framesBatchedTogetherGiveTheSameMapsAsOneByOne() {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 2, 3);
+        List<RealImage> frames = List.of(noiseImage(40, 48, 0.1, 6), noiseImage(40, 48, 0.1, 7), noiseImage(40, 48, 0.1, 8));
+        try (TrainedModel model = TestModels.warmedUp(arch, 14)) {
+            Segmenter segmenter = new Segmenter(model, 16, 5);
+            List<List<RealImage>> batched = segmenter.predictFrames(frames.stream().map(List::of).toList());
+            for (int f = 0; f < frames.size(); f++) {
+                assertArrayEquals(segmenter.predict(List.of(frames.get(f))).get(1).data(), batched.get(f).get(1).data(), 1e-5f);
+            }
+        }
+    }
+
+    @Test
     void classMapsComeBackOnTheInputGridWhenThePixelSizeDiffers() {
         FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 2, 3);
         RealImage image = noiseImage(50, 61, 0.137, 5);
