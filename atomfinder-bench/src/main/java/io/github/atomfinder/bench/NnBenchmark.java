@@ -1,7 +1,6 @@
 package io.github.atomfinder.bench;
 
-import io.github.atomfinder.data.TrainingPair;
-import io.github.atomfinder.data.TrainingPairSource;
+import io.github.atomfinder.nn.FixedBatchSource;
 import io.github.atomfinder.nn.FusionNetArchitecture;
 import io.github.atomfinder.nn.ModelCard;
 import io.github.atomfinder.nn.NetTraining;
@@ -44,27 +43,8 @@ public final class NnBenchmark {
                 Timing.time("inference 1024x1024 tiles 512 (+144 margin), width " + width, 1, 3,
                         () -> new Segmenter(model).predictPrepared(frame, 1024, 1024));
                 SyntheticBlobSource blobs = new SyntheticBlobSource(256, 256, 1.5, 0.3, 1);
-                // Cached pairs so the step time is the network's, not the data generator's.
-                TrainingPair[] cached = new TrainingPair[4];
-                for (int i = 0; i < 4; i++) {
-                    cached[i] = blobs.pair(0, i);
-                }
-                TrainingPairSource source = new TrainingPairSource() {
-                    @Override
-                    public int inputChannels() {
-                        return 1;
-                    }
-
-                    @Override
-                    public int classes() {
-                        return 2;
-                    }
-
-                    @Override
-                    public TrainingPair pair(long step, int indexInBatch) {
-                        return cached[indexInBatch];
-                    }
-                };
+                // A fixed batch, so the step time is the network's, not the data generator's.
+                FixedBatchSource source = FixedBatchSource.firstBatchOf(new SyntheticBlobSource(256, 256, 1.5, 0.3, 1), 4);
                 Path out = Files.createTempDirectory("nnbench");
                 int steps = 6;
                 NetTraining training = new NetTraining();

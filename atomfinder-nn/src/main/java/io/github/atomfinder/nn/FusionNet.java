@@ -8,8 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -35,6 +33,7 @@ public final class FusionNet extends AbstractBlock {
 
     private final FusionNetArchitecture architecture;
     private final List<Block> encoders = new ArrayList<>();
+    private final List<Block> halvings = new ArrayList<>();
     private final List<Block> upsamplers = new ArrayList<>();
     private final List<Block> decoders = new ArrayList<>();
     private final Block score;
@@ -45,9 +44,8 @@ public final class FusionNet extends AbstractBlock {
             encoders.add(addChildBlock("encoder" + k, residualBlock(architecture.width(k))));
         }
         for (int k = architecture.levels() - 1; k >= 0; k--) {
-            upsamplers.add(addChildBlock("up" + k, new SequentialBlock()
-                    .add(convUnit(architecture.width(k), 1))
-                    .add(new PixelShuffleUpsampler(architecture.width(k)))));
+            halvings.add(addChildBlock("halve" + k, convUnit(architecture.width(k), 1)));
+            upsamplers.add(addChildBlock("up" + k, new PixelShuffleUpsampler(architecture.width(k))));
             decoders.add(addChildBlock("decoder" + k, residualBlock(architecture.width(k))));
         }
         score = addChildBlock("score", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(architecture.classes()).build());
@@ -60,7 +58,7 @@ public final class FusionNet extends AbstractBlock {
         return architecture;
     }
 
-    private static Block convUnit(int filters, int kernel) {
+    static Block convUnit(int filters, int kernel) {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optPadding(new Shape(kernel / 2, kernel / 2))
                         .setFilters(filters).build())
@@ -69,13 +67,7 @@ public final class FusionNet extends AbstractBlock {
     }
 
     private static Block residualBlock(int filters) {
-        SequentialBlock residual = new SequentialBlock()
-                .add(convUnit(filters, 3)).add(convUnit(filters, 3)).add(convUnit(filters, 3));
-        return new SequentialBlock()
-                .add(convUnit(filters, 3))
-                .add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
-                        List.of(Blocks.identityBlock(), residual)))
-                .add(convUnit(filters, 3));
+        return new ResidualBlock(filters);
     }
 
     private static NDArray pool(NDArray x) {
@@ -87,19 +79,34 @@ public final class FusionNet extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         List<NDArray> skips = new ArrayList<>();
         for (int k = 0; k <= architecture.levels(); k++) {
-            x = encoders.get(k).forward(ps, new NDList(x), training).singletonOrThrow();
+            NDArray encoded = Scopes.apply(encoders.get(k), ps, x, training);
+            if (k > 0) {
+                Scopes.release(x, training);
+            }
             if (k < architecture.levels()) {
-                skips.add(x);
-                x = pool(x);
+                skips.add(encoded);
+                x = pool(encoded);
+            } else {
+                x = encoded;
             }
         }
         for (int i = 0; i < architecture.levels(); i++) {
             int k = architecture.levels() - 1 - i;
-            x = upsamplers.get(i).forward(ps, new NDList(x), training).singletonOrThrow().add(skips.get(k));
-            x = decoders.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
+            NDArray halved = Scopes.apply(halvings.get(i), ps, x, training);
+            Scopes.release(x, training);
+            NDArray up = Scopes.apply(upsamplers.get(i), ps, halved, training);
+            Scopes.release(halved, training);
+            NDArray joined = up.add(skips.get(k));
+            Scopes.release(up, training);
+            Scopes.release(skips.get(k), training);
+            x = Scopes.apply(decoders.get(i), ps, joined, training);
+            Scopes.release(joined, training);
         }
-        x = score.forward(ps, new NDList(x), training).singletonOrThrow();
-        return new NDList(architecture.classes() == 1 ? Activation.sigmoid(x) : x.softmax(1));
+        NDArray scores = Scopes.apply(score, ps, x, training);
+        Scopes.release(x, training);
+        NDArray probabilities = architecture.classes() == 1 ? Activation.sigmoid(scores) : scores.softmax(1);
+        Scopes.release(scores, training);
+        return new NDList(probabilities);
     }
 
     @Override
@@ -120,7 +127,8 @@ public final class FusionNet extends AbstractBlock {
         }
         for (int i = 0; i < architecture.levels(); i++) {
             int k = architecture.levels() - 1 - i;
-            upsamplers.get(i).initialize(manager, dataType, new Shape(n, architecture.width(k + 1), h >> (k + 1), w >> (k + 1)));
+            halvings.get(i).initialize(manager, dataType, new Shape(n, architecture.width(k + 1), h >> (k + 1), w >> (k + 1)));
+            upsamplers.get(i).initialize(manager, dataType, new Shape(n, architecture.width(k), h >> (k + 1), w >> (k + 1)));
             decoders.get(i).initialize(manager, dataType, new Shape(n, architecture.width(k), h >> k, w >> k));
         }
         score.initialize(manager, dataType, new Shape(n, architecture.width(0), h, w));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.atomfinder.data.TrainingPair;
-import io.github.atomfinder.data.TrainingPairSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,31 +16,13 @@ class NetTrainingTest {
     @TempDir
     Path temp;
 
-    /** Always the same batch: the net can memorise it. */
-    private record OneBatch(SyntheticBlobSource blobs) implements TrainingPairSource {
-        @Override
-        public int inputChannels() {
-            return 1;
-        }
-
-        @Override
-        public int classes() {
-            return 2;
-        }
-
-        @Override
-        public TrainingPair pair(long step, int indexInBatch) {
-            return blobs.pair(0, indexInBatch);
-        }
-    }
-
     @Test
     void tinyNetOverfitsOneBatchLossFallsTenfold() throws Exception {
         FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 4, 2);
         List<Double> losses = new ArrayList<>();
         TrainingSettings settings = new TrainingSettings(2, 80, 1e-2, 0, ProbabilityLoss.Kind.MSE, 80, 1000, 2, 2.0, 3);
         try (TrainedModel model = TrainedModel.create(TestModels.card(arch), 3)) {
-            new NetTraining().train(model, new OneBatch(new SyntheticBlobSource(16, 3, 1.5, 0.1, 9)), settings,
+            new NetTraining().train(model, FixedBatchSource.firstBatchOf(new SyntheticBlobSource(16, 3, 1.5, 0.1, 9), 2), settings,
                     temp.resolve("m"), (step, total, loss) -> losses.add(loss));
         }
         double first = losses.get(0);
