@@ -17,7 +17,7 @@ import java.util.Random;
 
 /**
  * FusionNet speed: ms per training step (batch 4, crop 256) and ms per 1024² inference (one untiled window,
- * and the default tiling) for base widths 8, 16, 32, plus the process's peak resident memory.
+ * and 512-pixel tiles) for base widths 8, 16, 32, plus the process's peak resident memory.
  * Threads: run with -Dai.djl.pytorch.num_threads=N. Args: optional widths.
  */
 public final class NnBenchmark {
@@ -41,7 +41,7 @@ public final class NnBenchmark {
                 Timing.time("inference 1024x1024 untiled, width " + width, 1, 3,
                         () -> new Segmenter(model, 1024, 1).predictPrepared(frame, 1024, 1024));
                 Timing.time("inference 1024x1024 tiles 512 (+144 margin), width " + width, 1, 3,
-                        () -> new Segmenter(model).predictPrepared(frame, 1024, 1024));
+                        () -> new Segmenter(model, 512, 1).predictPrepared(frame, 1024, 1024));
                 SyntheticBlobSource blobs = new SyntheticBlobSource(256, 256, 1.5, 0.3, 1);
                 // A fixed batch, so the step time is the network's, not the data generator's.
                 FixedBatchSource source = FixedBatchSource.firstBatchOf(new SyntheticBlobSource(256, 256, 1.5, 0.3, 1), 4);

@@ -26,15 +26,19 @@ import java.util.List;
  */
 public final class Segmenter {
 
-    /** Default core side in pixels: a 800² window at base width 32 stays within a few hundred MB. */
-    public static final int DEFAULT_TILE = 512;
+    /**
+     * Default core side in pixels. With the 144-pixel margin of a 3-level net a window is 1312² (≈1.5 GB of
+     * activations at base width 32), images up to 1312² run in one window, and a 4096² image costs 1.6× the
+     * untiled pixel count.
+     */
+    public static final int DEFAULT_TILE = 1024;
 
     private final TrainedModel model;
     private final int tileSize;
     private final int windowsPerBatch;
 
     public Segmenter(TrainedModel model) {
-        this(model, DEFAULT_TILE, 2);
+        this(model, DEFAULT_TILE, 1);
     }
 
     public Segmenter(TrainedModel model, int tileSize, int windowsPerBatch) {
