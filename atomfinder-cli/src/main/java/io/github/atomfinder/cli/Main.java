@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             DatasetCommand.class,
             CalibrateCommand.class,
+            TrainCommand.class,
         })
 public final class Main implements Runnable {
 

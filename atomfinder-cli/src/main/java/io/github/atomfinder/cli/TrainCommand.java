@@ -1,0 +1,154 @@
+package io.github.atomfinder.cli;
+
+import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.nn.FusionNetArchitecture;
+import io.github.atomfinder.nn.ModelCard;
+import io.github.atomfinder.nn.NetTraining;
+import io.github.atomfinder.nn.ProbabilityLoss;
+import io.github.atomfinder.nn.TrainedModel;
+import io.github.atomfinder.nn.TrainingData;
+import io.github.atomfinder.nn.TrainingSettings;
+import io.github.atomfinder.nn.ValidationScores;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code atomfinder train}: trains the FusionNet-style network and writes a model bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the atom-finding network on training pairs and write a model bundle.%n"
+                + "The bundle folder gets model.json (architecture, classes, pixel size, normalisation, training "
+                + "settings, validation scores), the weights, training-log.csv and training-plot.png. A checkpoint "
+                + "is written every --checkpoint-every steps and when the run is interrupted (Ctrl-C); --resume "
+                + "continues it (the architecture then comes from the bundle).")
+public final class TrainCommand implements Callable<Integer> {
+
+    static final class Source {
+        @Option(names = "--data", paramLabel = "DIR", description = "Training data folder (written by the data pipeline).")
+        Path data;
+
+        @Option(names = "--synthetic", description = "Use the demonstration source: Gaussian blobs on noise.")
+        boolean synthetic;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model bundle folder.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the training in MODEL_DIR.")
+    boolean resume;
+
+    @Option(names = "--width", defaultValue = "16", description = "Feature maps at full resolution (paper: 32). Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(names = "--levels", defaultValue = "3", description = "Max-pool levels (3 = down to 1/8). Default: ${DEFAULT-VALUE}.")
+    int levels;
+
+    @Option(names = "--crop", defaultValue = "256", description = "Training crop side in pixels, a multiple of 2^levels. Default: ${DEFAULT-VALUE}.")
+    int crop;
+
+    @Option(names = "--batch", defaultValue = "4", description = "Pairs per step. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--steps", required = true, description = "Total training steps (a resumed run continues to this count).")
+    long steps;
+
+    @Option(names = "--loss", defaultValue = "MSE", description = "MSE or CROSS_ENTROPY. Default: ${DEFAULT-VALUE}.")
+    ProbabilityLoss.Kind loss;
+
+    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--weight-decay", defaultValue = "1e-5", description = "L2 weight decay. Default: ${DEFAULT-VALUE}.")
+    double weightDecay;
+
+    @Option(names = "--validate-every", defaultValue = "100", description = "Steps between validations. Default: ${DEFAULT-VALUE}.")
+    int validateEvery;
+
+    @Option(names = "--checkpoint-every", defaultValue = "500", description = "Steps between checkpoints. Default: ${DEFAULT-VALUE}.")
+    int checkpointEvery;
+
+    @Option(names = "--validation-size", defaultValue = "16", description = "Pairs in the fixed validation set. Default: ${DEFAULT-VALUE}.")
+    int validationSize;
+
+    @Option(names = "--match-radius", defaultValue = "3", description = "Validation match radius in pixels. Default: ${DEFAULT-VALUE}.")
+    double matchRadius;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for weights and synthetic data. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", description = "PyTorch intra-op threads (default: all cores).")
+    Integer threads;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        }
+        if (crop % (1 << levels) != 0) {
+            throw new AtomfinderException("--crop " + crop + " must be a multiple of " + (1 << levels) + " for " + levels + " levels");
+        }
+        boolean exists = Files.isRegularFile(out.resolve(TrainedModel.CARD_FILE));
+        if (resume && !exists) {
+            throw new AtomfinderException("--resume: " + out + " holds no model bundle (no " + TrainedModel.CARD_FILE + ")");
+        }
+        if (!resume && Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
+            throw new AtomfinderException("--out " + out + " exists and is not empty; use --resume to continue it or pick a new folder");
+        }
+        TrainingData data = source.synthetic ? TrainingData.synthetic(crop, seed) : TrainingData.open(source.data, crop, seed);
+        TrainingSettings settings = new TrainingSettings(batch, steps, learningRate, weightDecay, loss, validateEvery,
+                checkpointEvery, validationSize, matchRadius, seed);
+        PrintWriter err = spec.commandLine().getErr();
+        try (TrainedModel model = resume ? TrainedModel.load(out) : TrainedModel.create(newCard(data), seed)) {
+            long first = model.card().steps();
+            NetTraining training = new NetTraining();
+            try (ProgressBar bar = new ProgressBar("train", Math.max(1, steps - first))) {
+                ModelCard card = training.train(model, data.source(), settings, out, new NetTraining.Progress() {
+                    private String scores = "";
+
+                    @Override
+                    public void step(long step, long total, double value) {
+                        bar.update(step - first, String.format(Locale.ROOT, "step %d loss %.4g%s", step, value, scores));
+                    }
+
+                    @Override
+                    public void validated(long step, ValidationScores s) {
+                        scores = String.format(Locale.ROOT, " val F1 %.3f", s.f1());
+                    }
+                });
+                ValidationScores v = card.validation();
+                err.printf(Locale.ROOT, "%nsaved %s at step %d%s%n", out, card.steps(), v == null ? ""
+                        : String.format(Locale.ROOT, ": validation loss %.4g, precision %.3f, recall %.3f, F1 %.3f, RMSE %.2f px",
+                                v.loss(), v.precision(), v.recall(), v.f1(), v.positionRmsePixels()));
+            }
+        }
+        return 0;
+    }
+
+    private ModelCard newCard(TrainingData data) {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("data", data.presets());
+        training.put("crop", crop);
+        training.put("batch", batch);
+        training.put("loss", loss.name());
+        training.put("optimizer", "Adam");
+        training.put("learningRate", learningRate);
+        training.put("weightDecay", weightDecay);
+        training.put("seed", seed);
+        FusionNetArchitecture architecture = new FusionNetArchitecture(data.source().inputChannels(), data.source().classes(), width, levels);
+        return new ModelCard(ModelCard.FORMAT, architecture, data.classNames(), data.pixelSizeAngstrom(),
+                data.normalizationSigmaAngstrom(), TrainedModel.weightsFileName(0), training, 0, null, ModelCard.currentSoftwareVersion());
+    }
+}

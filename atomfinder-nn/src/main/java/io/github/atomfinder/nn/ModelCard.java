@@ -1,0 +1,44 @@
+package io.github.atomfinder.nn;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to use a trained model, stored as {@code model.json} beside its weights.
+ *
+ * @param format bundle format tag, {@value #FORMAT}
+ * @param architecture the network's shape
+ * @param classes the meaning of each output map, background first when there is more than one
+ * @param pixelSizeAngstrom the pixel size the network was trained at; inputs are resampled to it
+ * @param normalizationSigmaAngstrom σ of the Gaussian local-normalisation window (method.md §7)
+ * @param weightsFile the weights file in the bundle folder
+ * @param training training settings, data presets and their parameter ranges (free-form, for people)
+ * @param steps training steps done
+ * @param validation the latest validation scores, or null before the first validation
+ * @param softwareVersion atomfinder version that wrote the bundle
+ */
+public record ModelCard(String format, FusionNetArchitecture architecture, List<String> classes, double pixelSizeAngstrom,
+        double normalizationSigmaAngstrom, String weightsFile, Map<String, Object> training, long steps,
+        ValidationScores validation, String softwareVersion) {
+
+    public static final String FORMAT = "atomfinder-model/1";
+
+    public ModelCard {
+        if (classes.size() != architecture.classes()) {
+            throw new IllegalArgumentException(classes.size() + " class names for " + architecture.classes() + " classes");
+        }
+        classes = List.copyOf(classes);
+        training = Map.copyOf(training);
+    }
+
+    public ModelCard afterTraining(long newSteps, ValidationScores newValidation, String newWeightsFile) {
+        return new ModelCard(format, architecture, classes, pixelSizeAngstrom, normalizationSigmaAngstrom, newWeightsFile,
+                training, newSteps, newValidation, softwareVersion);
+    }
+
+    /** The version in the jar manifest, or "development" when run from the build tree. */
+    public static String currentSoftwareVersion() {
+        String v = ModelCard.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+}

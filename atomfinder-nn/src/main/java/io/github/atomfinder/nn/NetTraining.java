@@ -1,0 +1,203 @@
+package io.github.atomfinder.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.github.atomfinder.data.TrainingPair;
+import io.github.atomfinder.data.TrainingPairSource;
+import io.github.atomfinder.errors.AtomfinderException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The training loop: batches from a {@link TrainingPairSource}, Adam with L2 weight decay on the chosen loss,
+ * validation on a fixed set every {@code validateEvery} steps (log row + plot), checkpoints every
+ * {@code checkpointEvery} steps, at the end, and when the JVM is asked to stop (Ctrl-C): a shutdown hook
+ * asks the loop to stop after the current step and waits for the checkpoint.
+ *
+ * <p>Resuming continues from the bundle's step count with the same data (the source is a pure function of
+ * the step). Adam's moment estimates are not stored in the bundle, so they restart from zero on resume.
+ * Every step's native arrays live in a sub-manager closed at the end of the step.
+ */
+public final class NetTraining {
+
+    /**
+     * The validation set is {@code source.pair(VALIDATION_STEP, i)}: a step index training never reaches, so
+     * validation pairs are drawn like training pairs yet never trained on.
+     */
+    public static final long VALIDATION_STEP = Long.MAX_VALUE;
+
+    /** Receives progress (called on the training thread). */
+    public interface Progress {
+        void step(long step, long totalSteps, double loss);
+
+        default void validated(long step, ValidationScores scores) {
+        }
+    }
+
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    /** Asks a running {@link #train} to checkpoint and return after the current step. */
+    public void requestStop() {
+        stopRequested.set(true);
+    }
+
+    /**
+     * Trains {@code model} in place up to {@code settings.steps()} and returns the final card; the bundle, log
+     * and plot are kept in {@code out}.
+     */
+    public ModelCard train(TrainedModel model, TrainingPairSource source, TrainingSettings settings, Path out, Progress progress)
+            throws IOException {
+        FusionNetArchitecture a = model.card().architecture();
+        if (source.inputChannels() != a.inputChannels() || source.classes() != a.classes()) {
+            throw new AtomfinderException("training data has " + source.inputChannels() + " input channel(s) and "
+                    + source.classes() + " classes but the model has " + a.inputChannels() + " and " + a.classes());
+        }
+        List<TrainingPair> validation = new ArrayList<>();
+        for (int i = 0; i < settings.validationPairs(); i++) {
+            validation.add(source.pair(VALIDATION_STEP, i));
+        }
+        int m = a.sizeMultiple();
+        if (validation.get(0).height() % m != 0 || validation.get(0).width() % m != 0) {
+            throw new AtomfinderException("training crops must be multiples of " + m + " pixels, got "
+                    + validation.get(0).height() + " x " + validation.get(0).width());
+        }
+        long step = model.card().steps();
+        TrainingLog log = TrainingLog.open(out, step);
+        ValidationScores latest = model.card().validation();
+        double elapsedBefore = log.rows().isEmpty() ? 0 : log.rows().get(log.rows().size() - 1).elapsedSeconds();
+        long start = System.nanoTime();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            requestStop();
+            try {
+                finished.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "atomfinder-training-checkpoint");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProbabilityLoss loss = new ProbabilityLoss(settings.loss());
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
+                .optWeightDecays((float) settings.weightDecay())
+                .build());
+        // Weights read by TrainedModel.load carry no autograd flag; trainable ones need it back.
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.net().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+        long savedStep = step;
+        try (Trainer trainer = model.djlModel().newTrainer(config)) {
+            double lossSum = 0;
+            int lossCount = 0;
+            while (step < settings.steps() && !stopRequested.get()) {
+                double value = trainStep(trainer, loss, source, step, settings.batch());
+                step++;
+                lossSum += value;
+                lossCount++;
+                progress.step(step, settings.steps(), value);
+                if (step % settings.validateEvery() == 0 || step == settings.steps()) {
+                    latest = validate(model, loss, validation, settings);
+                    double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
+                    log.add(new TrainingLog.Row(step, lossSum / lossCount, latest, elapsed));
+                    progress.validated(step, latest);
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+                if (step % settings.checkpointEvery() == 0) {
+                    model.save(out, model.card().afterTraining(step, latest, TrainedModel.weightsFileName(step)));
+                    savedStep = step;
+                }
+            }
+            if (savedStep != step || !out.resolve(TrainedModel.CARD_FILE).toFile().isFile()) {
+                model.save(out, model.card().afterTraining(step, latest, TrainedModel.weightsFileName(step)));
+            }
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it is waiting for the latch just released.
+            }
+        }
+        return model.card();
+    }
+
+    private static double trainStep(Trainer trainer, ProbabilityLoss loss, TrainingPairSource source, long step, int batch) {
+        List<TrainingPair> pairs = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            pairs.add(source.pair(step, i));
+        }
+        try (NDManager scope = trainer.getManager().newSubManager(); GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray[] xy = stack(scope, pairs);
+            NDArray prediction = trainer.forward(new NDList(xy[0])).singletonOrThrow();
+            NDArray value = loss.evaluate(new NDList(xy[1]), new NDList(prediction));
+            collector.backward(value);
+            float result = value.getFloat();
+            trainer.step();
+            return result;
+        }
+    }
+
+    /** Inference-mode loss and atom detection scores on the validation pairs. */
+    static ValidationScores validate(TrainedModel model, ProbabilityLoss loss, List<TrainingPair> pairs, TrainingSettings settings) {
+        ParameterStore inference = new ParameterStore(model.manager(), false);
+        double lossSum = 0;
+        PeakScoring.Counts counts = PeakScoring.Counts.ZERO;
+        for (TrainingPair pair : pairs) {
+            float[] p;
+            try (NDManager scope = model.manager().newSubManager()) {
+                NDArray[] xy = stack(scope, List.of(pair));
+                NDArray prediction = model.net().forward(inference, new NDList(xy[0]), false).singletonOrThrow();
+                lossSum += loss.evaluate(new NDList(xy[1]), new NDList(prediction)).getFloat();
+                p = prediction.toFloatArray();
+            }
+            counts = counts.plus(scoreAtoms(p, pair, settings.matchRadiusPixels()));
+        }
+        return counts.scores(lossSum / pairs.size());
+    }
+
+    /** Matches maxima of every atom class (all but the background, or the single class) to the labels' maxima. */
+    private static PeakScoring.Counts scoreAtoms(float[] prediction, TrainingPair pair, double radius) {
+        int n = pair.height() * pair.width();
+        PeakScoring.Counts counts = PeakScoring.Counts.ZERO;
+        for (int k = pair.classes() == 1 ? 0 : 1; k < pair.classes(); k++) {
+            float[] predicted = java.util.Arrays.copyOfRange(prediction, k * n, (k + 1) * n);
+            float[] truth = java.util.Arrays.copyOfRange(pair.labels(), k * n, (k + 1) * n);
+            counts = counts.plus(PeakScoring.match(
+                    PeakScoring.localMaxima(predicted, pair.height(), pair.width(), 0.5),
+                    PeakScoring.localMaxima(truth, pair.height(), pair.width(), 0.5), radius));
+        }
+        return counts;
+    }
+
+    private static NDArray[] stack(NDManager scope, List<TrainingPair> pairs) {
+        TrainingPair first = pairs.get(0);
+        int in = first.input().length;
+        int lab = first.labels().length;
+        float[] x = new float[pairs.size() * in];
+        float[] y = new float[pairs.size() * lab];
+        for (int i = 0; i < pairs.size(); i++) {
+            System.arraycopy(pairs.get(i).input(), 0, x, i * in, in);
+            System.arraycopy(pairs.get(i).labels(), 0, y, i * lab, lab);
+        }
+        return new NDArray[] {
+            scope.create(x, new Shape(pairs.size(), first.inputChannels(), first.height(), first.width())),
+            scope.create(y, new Shape(pairs.size(), first.classes(), first.height(), first.width()))};
+    }
+
+}

@@ -1,0 +1,223 @@
+package io.github.atomfinder.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.github.atomfinder.data.LocalNormalization;
+import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.grid.Grid;
+import io.github.atomfinder.grid.RealImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a trained model on images of any size: resample to the model's pixel size, local normalisation,
+ * pad to a multiple of 8, tiled inference, crop, resample the class maps back to the input grid.
+ *
+ * <p>Tiling: the image is cut into cores of {@code tileSize} pixels; each core is computed in a window that
+ * extends {@link FusionNetArchitecture#receptiveRadius()} pixels (rounded up to the size multiple) beyond
+ * it, clamped to the image, with window origins on multiples of the size multiple so the pooling grid is the
+ * untiled one. Within that radius no pixel outside the window reaches a core pixel, so the tiles join without
+ * seams and equal the untiled result; the hard cut at core borders is therefore the blend. Every window has
+ * the same shape, so windows of many frames are batched together. Native memory holds one batch of windows:
+ * bounded for 4096² and larger images. Batch norm runs on its running statistics (inference mode).
+ */
+public final class Segmenter {
+
+    /**
+     * Default core side in pixels. With the 144-pixel margin of a 3-level net a window is 1312² (≈1.5 GB of
+     * activations at base width 32), images up to 1312² run in one window, and a 4096² image costs 1.6× the
+     * untiled pixel count.
+     */
+    public static final int DEFAULT_TILE = 1024;
+
+    private final TrainedModel model;
+    private final int tileSize;
+    private final int windowsPerBatch;
+
+    public Segmenter(TrainedModel model) {
+        this(model, DEFAULT_TILE, 1);
+    }
+
+    public Segmenter(TrainedModel model, int tileSize, int windowsPerBatch) {
+        int m = model.card().architecture().sizeMultiple();
+        if (tileSize < m || tileSize % m != 0 || windowsPerBatch < 1) {
+            throw new AtomfinderException("tile size must be a positive multiple of " + m + ", got " + tileSize);
+        }
+        this.model = model;
+        this.tileSize = tileSize;
+        this.windowsPerBatch = windowsPerBatch;
+    }
+
+    /**
+     * Class probability maps of one frame, on the frame's grid. {@code channels} holds the frame's image (or
+     * its focal series, in the model's channel order), all on one grid with the true pixel size.
+     */
+    public List<RealImage> predict(List<RealImage> channels) {
+        return predictFrames(List.of(channels)).get(0);
+    }
+
+    /** {@link #predict} for many frames, batched. */
+    public List<List<RealImage>> predictFrames(List<List<RealImage>> frames) {
+        ModelCard card = model.card();
+        List<float[][]> prepared = new ArrayList<>();
+        Grid first = frames.get(0).get(0).grid();
+        Grid target = modelGrid(first, card.pixelSizeAngstrom());
+        for (List<RealImage> frame : frames) {
+            if (frame.size() != card.architecture().inputChannels()) {
+                throw new AtomfinderException("the model expects " + card.architecture().inputChannels()
+                        + " image(s) per frame, got " + frame.size());
+            }
+            List<RealImage> resampled = new ArrayList<>();
+            for (RealImage image : frame) {
+                if (!image.grid().equals(first)) {
+                    throw new AtomfinderException("all frames and focal-series images must share one size and pixel size");
+                }
+                resampled.add(resample(image, target));
+            }
+            List<RealImage> normalised = LocalNormalization.normalizeSeries(resampled, card.normalizationSigmaAngstrom());
+            float[][] channels = new float[normalised.size()][];
+            for (int c = 0; c < channels.length; c++) {
+                channels[c] = normalised.get(c).data();
+            }
+            prepared.add(channels);
+        }
+        List<float[][]> maps = predictPrepared(prepared, target.ny(), target.nx());
+        List<List<RealImage>> result = new ArrayList<>();
+        for (float[][] frameMaps : maps) {
+            List<RealImage> classes = new ArrayList<>();
+            for (float[] map : frameMaps) {
+                classes.add(resample(new RealImage(target, map), first));
+            }
+            result.add(classes);
+        }
+        return result;
+    }
+
+    /**
+     * Class maps {@code [k][ny*nx]} for frames already at the model's pixel size and normalised
+     * ({@code [c][ny*nx]} each).
+     */
+    public List<float[][]> predictPrepared(List<float[][]> frames, int ny, int nx) {
+        FusionNetArchitecture a = model.card().architecture();
+        int m = a.sizeMultiple();
+        int py = roundUp(ny, m);
+        int px = roundUp(nx, m);
+        int margin = roundUp(a.receptiveRadius(), m);
+        List<Window> ys = windows(py, tileSize, margin);
+        List<Window> xs = windows(px, tileSize, margin);
+        int wy = ys.get(0).length;
+        int wx = xs.get(0).length;
+        List<float[][]> outputs = new ArrayList<>();
+        List<float[][]> padded = new ArrayList<>();
+        for (float[][] frame : frames) {
+            outputs.add(new float[a.classes()][ny * nx]);
+            float[][] p = new float[frame.length][];
+            for (int c = 0; c < frame.length; c++) {
+                p[c] = padByEdge(frame[c], ny, nx, py, px);
+            }
+            padded.add(p);
+        }
+        List<int[]> jobs = new ArrayList<>();
+        for (int f = 0; f < frames.size(); f++) {
+            for (int iy = 0; iy < ys.size(); iy++) {
+                for (int ix = 0; ix < xs.size(); ix++) {
+                    jobs.add(new int[] {f, iy, ix});
+                }
+            }
+        }
+        int channels = a.inputChannels();
+        ParameterStore inference = new ParameterStore(model.manager(), false);
+        for (int start = 0; start < jobs.size(); start += windowsPerBatch) {
+            List<int[]> batch = jobs.subList(start, Math.min(jobs.size(), start + windowsPerBatch));
+            float[] input = new float[batch.size() * channels * wy * wx];
+            for (int b = 0; b < batch.size(); b++) {
+                int[] job = batch.get(b);
+                Window y = ys.get(job[1]);
+                Window x = xs.get(job[2]);
+                for (int c = 0; c < channels; c++) {
+                    float[] src = padded.get(job[0])[c];
+                    for (int r = 0; r < wy; r++) {
+                        System.arraycopy(src, (y.start + r) * px + x.start, input, ((b * channels + c) * wy + r) * wx, wx);
+                    }
+                }
+            }
+            float[] out;
+            try (NDManager scope = model.manager().newSubManager()) {
+                NDArray x = scope.create(input, new Shape(batch.size(), channels, wy, wx));
+                out = model.net().forward(inference, new NDList(x), false).singletonOrThrow().toFloatArray();
+            }
+            for (int b = 0; b < batch.size(); b++) {
+                int[] job = batch.get(b);
+                Window y = ys.get(job[1]);
+                Window x = xs.get(job[2]);
+                float[][] dst = outputs.get(job[0]);
+                for (int k = 0; k < a.classes(); k++) {
+                    for (int r = y.coreStart; r < Math.min(y.coreEnd, ny); r++) {
+                        int from = ((b * a.classes() + k) * wy + (r - y.start)) * wx - x.start;
+                        int len = Math.min(x.coreEnd, nx) - x.coreStart;
+                        if (len > 0) {
+                            System.arraycopy(out, from + x.coreStart, dst[k], r * nx + x.coreStart, len);
+                        }
+                    }
+                }
+            }
+        }
+        return outputs;
+    }
+
+    /** A window [start, start+length) computing the core [coreStart, coreEnd) of one axis. */
+    private record Window(int start, int length, int coreStart, int coreEnd) {
+    }
+
+    private static List<Window> windows(int size, int core, int margin) {
+        List<Window> list = new ArrayList<>();
+        int length = core + 2 * margin;
+        if (size <= length) {
+            list.add(new Window(0, size, 0, size));
+            return list;
+        }
+        for (int a = 0; a < size; a += core) {
+            int start = Math.max(0, Math.min(a - margin, size - length));
+            list.add(new Window(start, length, a, Math.min(size, a + core)));
+        }
+        return list;
+    }
+
+    private static float[] padByEdge(float[] data, int ny, int nx, int py, int px) {
+        float[] out = new float[py * px];
+        for (int y = 0; y < py; y++) {
+            int sy = Math.min(y, ny - 1);
+            for (int x = 0; x < px; x++) {
+                out[y * px + x] = data[sy * nx + Math.min(x, nx - 1)];
+            }
+        }
+        return out;
+    }
+
+    private static int roundUp(int v, int m) {
+        return (v + m - 1) / m * m;
+    }
+
+    /** The grid of the same field of view at the model's pixel size. */
+    private static Grid modelGrid(Grid grid, double pixelSizeAngstrom) {
+        if (Math.abs(grid.dyAngstrom() - pixelSizeAngstrom) < 1e-6 * pixelSizeAngstrom
+                && Math.abs(grid.dxAngstrom() - pixelSizeAngstrom) < 1e-6 * pixelSizeAngstrom) {
+            return grid;
+        }
+        int ny = Math.max(1, (int) Math.round(grid.extentYAngstrom() / pixelSizeAngstrom));
+        int nx = Math.max(1, (int) Math.round(grid.extentXAngstrom() / pixelSizeAngstrom));
+        return Grid.of(ny, nx, pixelSizeAngstrom);
+    }
+
+    private static RealImage resample(RealImage image, Grid target) {
+        if (image.grid().equals(target)) {
+            return image;
+        }
+        float[] data = Resampling.bilinear(image.data(), image.ny(), image.nx(), target.dyAngstrom() / image.grid().dyAngstrom(),
+                target.dxAngstrom() / image.grid().dxAngstrom(), target.ny(), target.nx());
+        return new RealImage(target, data);
+    }
+}

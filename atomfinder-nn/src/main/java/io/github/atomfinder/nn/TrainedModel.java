@@ -1,0 +1,131 @@
+package io.github.atomfinder.nn;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.io.AtomicFiles;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A network with its {@link ModelCard}: the model bundle. A bundle is one folder holding {@code model.json}
+ * and the weights file it names; loading needs nothing else. Native memory lives until {@link #close()}.
+ *
+ * <p>Saving writes the new weights file under a step-numbered name, then the card, each atomically, then
+ * removes older weights: a crash at any moment leaves a card that names complete weights.
+ */
+public final class TrainedModel implements AutoCloseable {
+
+    public static final String CARD_FILE = "model.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Model model;
+    private final FusionNet net;
+    private ModelCard card;
+
+    private TrainedModel(Model model, FusionNet net, ModelCard card) {
+        this.model = model;
+        this.net = net;
+        this.card = card;
+    }
+
+    /** A new, randomly initialised network (He init from {@code seed}; bilinear up-samplers). */
+    public static TrainedModel create(ModelCard card, long seed) {
+        Model model = Model.newInstance("fusionnet", Device.cpu(), "PyTorch");
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        FusionNet net = new FusionNet(card.architecture());
+        model.setBlock(net);
+        net.initialize(model.getNDManager(), DataType.FLOAT32, initShape(card.architecture()));
+        return new TrainedModel(model, net, card);
+    }
+
+    /** Loads the bundle in {@code directory}. */
+    public static TrainedModel load(Path directory) throws IOException {
+        Path cardFile = directory.resolve(CARD_FILE);
+        if (!Files.isRegularFile(cardFile)) {
+            throw new AtomfinderException("model folder " + directory + " has no " + CARD_FILE);
+        }
+        ModelCard card;
+        try {
+            card = JSON.readValue(cardFile.toFile(), ModelCard.class);
+        } catch (IOException e) {
+            throw new AtomfinderException("cannot read model card " + cardFile + ": " + e.getMessage(), e);
+        }
+        if (!ModelCard.FORMAT.equals(card.format())) {
+            throw new AtomfinderException(cardFile + " has format " + card.format() + ", expected " + ModelCard.FORMAT);
+        }
+        Path weights = directory.resolve(card.weightsFile());
+        Model model = Model.newInstance("fusionnet", Device.cpu(), "PyTorch");
+        FusionNet net = new FusionNet(card.architecture());
+        model.setBlock(net);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(weights), 1 << 16)) {
+            net.loadParameters(model.getNDManager(), new DataInputStream(in));
+        } catch (MalformedModelException | IOException e) {
+            model.close();
+            throw new AtomfinderException("cannot read weights " + weights + ": " + e.getMessage(), e);
+        }
+        return new TrainedModel(model, net, card);
+    }
+
+    /** Writes the bundle into {@code directory} (created if needed) with this card. */
+    public void save(Path directory, ModelCard newCard) throws IOException {
+        Files.createDirectories(directory);
+        AtomicFiles.write(directory.resolve(newCard.weightsFile()), out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            net.saveParameters(data);
+            data.flush();
+        });
+        AtomicFiles.writeString(directory.resolve(CARD_FILE), JSON.writeValueAsString(newCard));
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "weights-*.params")) {
+            for (Path p : old) {
+                if (!p.getFileName().toString().equals(newCard.weightsFile())) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        card = newCard;
+    }
+
+    /** The conventional weights file name for a step count. */
+    public static String weightsFileName(long steps) {
+        return String.format("weights-%08d.params", steps);
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    public FusionNet net() {
+        return net;
+    }
+
+    public Model djlModel() {
+        return model;
+    }
+
+    public NDManager manager() {
+        return model.getNDManager();
+    }
+
+    private static Shape initShape(FusionNetArchitecture a) {
+        return new Shape(1, a.inputChannels(), a.sizeMultiple(), a.sizeMultiple());
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

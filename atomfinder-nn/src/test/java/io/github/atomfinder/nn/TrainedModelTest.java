@@ -1,0 +1,105 @@
+package io.github.atomfinder.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.grid.Grid;
+import io.github.atomfinder.grid.RealImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainedModelTest {
+
+    @TempDir
+    Path temp;
+
+    private static RealImage noiseImage(int ny, int nx, double pixelSize, long seed) {
+        Random random = new Random(seed);
+        float[] d = new float[ny * nx];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) random.nextGaussian();
+        }
+        return new RealImage(Grid.of(ny, nx, pixelSize), d);
+    }
+
+    @Test
+    void savedAndLoadedBundleGivesIdenticalOutputs() throws Exception {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 4, 3);
+        RealImage image = noiseImage(70, 90, 0.1, 3);
+        Path dir = temp.resolve("model");
+        List<RealImage> before;
+        try (TrainedModel model = TestModels.warmedUp(arch, 11)) {
+            before = new Segmenter(model).predict(List.of(image));
+            model.save(dir, model.card().afterTraining(5, new ValidationScores(0.1, 0.9, 0.8, 0.85, 0.3),
+                    TrainedModel.weightsFileName(5)));
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("model.json")));
+        try (TrainedModel loaded = TrainedModel.load(dir)) {
+            assertEquals(5, loaded.card().steps());
+            assertEquals(0.85, loaded.card().validation().f1());
+            assertEquals(arch, loaded.card().architecture());
+            List<RealImage> after = new Segmenter(loaded).predict(List.of(image));
+            for (int k = 0; k < 2; k++) {
+                assertArrayEquals(before.get(k).data(), after.get(k).data(), 0f);
+            }
+        }
+    }
+
+    @Test
+    void loadingAFolderWithoutCardNamesTheProblem() {
+        AtomfinderException e = assertThrows(AtomfinderException.class, () -> TrainedModel.load(temp));
+        assertTrue(e.getMessage().contains("model.json"));
+    }
+
+    @Test
+    void tiledInferenceOfA1024ImageEqualsUntiledInference() {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 2, 3);
+        RealImage image = noiseImage(1024, 1024, 0.1, 4);
+        try (TrainedModel model = TestModels.warmedUp(arch, 12)) {
+            // Normalisation is shared by both paths; the network part is what tiling changes.
+            List<float[][]> frame = List.<float[][]>of(new float[][] {image.data()});
+            float[] whole = new Segmenter(model, 1024, 1).predictPrepared(frame, 1024, 1024).get(0)[1];
+            float[] tiled = new Segmenter(model, 512, 4).predictPrepared(frame, 1024, 1024).get(0)[1];
+            double maxDifference = 0;
+            for (int i = 0; i < whole.length; i++) {
+                maxDifference = Math.max(maxDifference, Math.abs(whole[i] - tiled[i]));
+            }
+            assertTrue(maxDifference < 1e-3, "max difference " + maxDifference);
+            RealImage map = new RealImage(image.grid(), whole);
+            assertTrue(map.standardDeviation() > 1e-3, "the test needs a non-constant output, std " + map.standardDeviation());
+        }
+    }
+
+    @Test
+    void framesBatchedTogetherGiveTheSameMapsAsOneByOne() {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 2, 3);
+        List<RealImage> frames = List.of(noiseImage(40, 48, 0.1, 6), noiseImage(40, 48, 0.1, 7), noiseImage(40, 48, 0.1, 8));
+        try (TrainedModel model = TestModels.warmedUp(arch, 14)) {
+            Segmenter segmenter = new Segmenter(model, 16, 5);
+            List<List<RealImage>> batched = segmenter.predictFrames(frames.stream().map(List::of).toList());
+            for (int f = 0; f < frames.size(); f++) {
+                assertArrayEquals(segmenter.predict(List.of(frames.get(f))).get(1).data(), batched.get(f).get(1).data(), 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void classMapsComeBackOnTheInputGridWhenThePixelSizeDiffers() {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 2, 3);
+        RealImage image = noiseImage(50, 61, 0.137, 5);
+        try (TrainedModel model = TestModels.warmedUp(arch, 13)) {
+            List<RealImage> maps = new Segmenter(model).predict(List.of(image));
+            assertEquals(image.grid(), maps.get(0).grid());
+            for (int i = 0; i < image.grid().size(); i++) {
+                assertEquals(1.0, maps.get(0).data()[i] + maps.get(1).data()[i], 1e-5);
+            }
+        }
+    }
+}
