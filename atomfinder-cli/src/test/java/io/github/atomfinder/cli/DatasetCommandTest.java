@@ -39,6 +39,13 @@ class DatasetCommandTest {
         assertEquals(2, labels.shape()[0]);
         assertEquals(64, labels.shape()[1]);
         assertTrue(Files.isRegularFile(samples.resolve("pair-000-image.tif")));
+
+        Path model = dir.resolve("model");
+        assertEquals(0, Main.run("train", "--data", dataset.toString(), "--width", "4", "--crop", "64", "--batch", "1",
+                "--steps", "3", "--validate-every", "3", "--validation-size", "2", "--threads", "1",
+                "--out", model.toString()));
+        String card = Files.readString(model.resolve("model.json"));
+        assertTrue(card.contains("\"carbon\"") && card.contains("\"preset\" : \"graphene\""), card);
     }
 
     @Test

@@ -1,9 +1,17 @@
 package io.github.atomfinder.nn;
 
+import io.github.atomfinder.data.DatasetFolder;
+import io.github.atomfinder.data.DatasetPreset;
+import io.github.atomfinder.data.PairSampler;
+import io.github.atomfinder.data.TrainingPair;
 import io.github.atomfinder.data.TrainingPairSource;
 import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.optics.MicroscopeDistribution;
+import io.github.atomfinder.optics.ParameterDistribution;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,16 +32,66 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
         presets = Map.copyOf(presets);
     }
 
+    /** Width σ (Å) of the Gaussian per site in the label maps: separates neighbours 1.42 Å apart (2σ < 1.42 Å). */
+    public static final double LABEL_SIGMA_ANGSTROM = 0.35;
+    /** Local-normalisation window σ (Å), as in the paper's code. */
+    public static final double NORMALIZATION_SIGMA_ANGSTROM = 12;
+    /** Brightness (±) and contrast (×1±) jitter of training inputs, method.md §8. */
+    public static final double JITTER = 0.1;
+
     /**
-     * The dataset in {@code directory}, cut into {@code crop}-pixel pairs. The dataset-folder format belongs to
-     * the training-data pipeline (issue 5); until it lands this reports that such folders cannot be read yet.
+     * The dataset folder {@code directory} (made by {@code atomfinder dataset build}), cut into {@code crop}-pixel
+     * pairs. Validation pairs ({@link NetTraining#VALIDATION_STEP}) come from the held-out examples, without jitter.
      */
     public static TrainingData open(Path directory, int crop, long seed) {
         if (!Files.isDirectory(directory)) {
             throw new AtomfinderException("training data folder " + directory + " does not exist");
         }
-        throw new AtomfinderException("reading training data folders (" + directory
-                + ") is not available in this build yet; use --synthetic for the demonstration source");
+        DatasetFolder folder = DatasetFolder.open(directory);
+        DatasetPreset preset = folder.preset();
+        PairSampler.Settings training = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
+                preset.classes(), new double[] {0}, JITTER, JITTER);
+        PairSampler.Settings plain = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
+                preset.classes(), new double[] {0}, 0, 0);
+        try {
+            PairSampler trainingPairs = folder.trainingPairs(training, seed);
+            PairSampler validationPairs = folder.validationPairs(plain, seed + 1);
+            TrainingPairSource source = new TrainingPairSource() {
+                @Override
+                public int inputChannels() {
+                    return trainingPairs.inputChannels();
+                }
+
+                @Override
+                public int classes() {
+                    return trainingPairs.classes();
+                }
+
+                @Override
+                public TrainingPair pair(long step, int indexInBatch) {
+                    return step == NetTraining.VALIDATION_STEP ? validationPairs.pair(0, indexInBatch)
+                            : trainingPairs.pair(step, indexInBatch);
+                }
+            };
+            MicroscopeDistribution microscopes = preset.microscopes();
+            ParameterDistribution pixelSize = microscopes.parameters().get("pixel_size_A");
+            if (pixelSize == null) {
+                throw new AtomfinderException(directory + ": the microscope preset " + microscopes.name()
+                        + " has no pixel_size_A range, so the model's input pixel size is unknown");
+            }
+            Map<String, Object> presets = new LinkedHashMap<>();
+            presets.put("dataset", directory.toAbsolutePath().toString());
+            presets.put("preset", preset.presetName());
+            presets.put("dataset_seed", folder.seed());
+            presets.put("examples", folder.count());
+            presets.put("validation_examples", folder.validationCount());
+            presets.put("microscope", microscopes.toJson());
+            presets.put("label_sigma_A", LABEL_SIGMA_ANGSTROM);
+            presets.put("jitter", JITTER);
+            return new TrainingData(source, preset.classNames(), pixelSize.typical(), NORMALIZATION_SIGMA_ANGSTROM, presets);
+        } catch (IOException e) {
+            throw new AtomfinderException(directory + ": cannot read the dataset (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The demonstration source: Gaussian blobs on noise ({@link SyntheticBlobSource}), nominal 0.1 Å pixels. */
