@@ -22,7 +22,8 @@ public final class TrainingPairBenchmark {
         int[] workerCounts = {1, 2};
         Path dir = Files.createTempDirectory("pair-bench");
         Fft2.setThreadsPerTransform(1);
-        DatasetFolder folder = DatasetFolder.build(dir.resolve("ds"), DatasetPreset.GRAPHENE, 1, 8, 0, 2, n -> { });
+        DatasetFolder folder = DatasetFolder.build(dir.resolve("ds"), DatasetPreset.GRAPHENE,
+                DatasetPreset.GRAPHENE.microscopes(), 1, 8, 0, 2, n -> { });
         PairSampler.Settings settings = new PairSampler.Settings(256, 0.35, 12, 2, new double[] {0}, 0.1, 0.1);
         for (int workers : workerCounts) {
             PairSampler sampler = folder.trainingPairs(settings, 1);

@@ -10,6 +10,7 @@ import io.github.atomfinder.fft.Fft2;
 import io.github.atomfinder.io.AtomicFiles;
 import io.github.atomfinder.io.ImageFiles;
 import io.github.atomfinder.io.Npy;
+import io.github.atomfinder.optics.MicroscopeDistribution;
 import io.github.atomfinder.postprocess.Overlay;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,11 @@ public final class DatasetCommand implements Runnable {
         @Option(names = "--workers", defaultValue = "2", description = "Examples simulated in parallel (default: ${DEFAULT-VALUE}).")
         int workers;
 
+        @Option(names = "--microscope", paramLabel = "PRESET|FILE.json",
+                description = "Microscope ranges images are drawn from (default: the preset's own: graphene-80kv or "
+                        + "gold-300kv; graphene-80kv-wide covers doses 1e2–1e5 e/Å² and pixels 0.08–0.16 Å).")
+        String microscope;
+
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset folder (created, or continued).")
         Path out;
 
@@ -66,7 +72,10 @@ public final class DatasetCommand implements Runnable {
             Fft2.setThreadsPerTransform(1);
             long started = System.nanoTime();
             try (ProgressBar bar = new ProgressBar("dataset " + chosen.presetName(), count + validation)) {
-                DatasetFolder.build(out, chosen, seed, count, validation, workers, done -> bar.update(done, "examples"));
+                MicroscopeDistribution microscopes = microscope == null ? chosen.microscopes()
+                        : MicroscopeDistribution.presetOrFile(microscope);
+                DatasetFolder.build(out, chosen, microscopes, seed, count, validation, workers,
+                        done -> bar.update(done, "examples"));
             }
             System.out.printf("%s: %d training + %d validation examples (%.1f s)%n", out, count, validation,
                     (System.nanoTime() - started) / 1e9);

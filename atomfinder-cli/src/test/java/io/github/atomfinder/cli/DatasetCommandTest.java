@@ -21,8 +21,9 @@ class DatasetCommandTest {
     void buildsContinuesAndSamplesAGrapheneDataset() throws Exception {
         Path dataset = dir.resolve("ds");
         assertEquals(0, Main.run("dataset", "build", "--preset", "graphene", "--count", "1", "--validation", "1",
-                "--seed", "4", "--out", dataset.toString()));
+                "--seed", "4", "--microscope", "graphene-80kv-wide", "--out", dataset.toString()));
         assertTrue(ExampleStore.exists(dataset, 0));
+        assertTrue(Files.readString(dataset.resolve("dataset.json")).contains("graphene-80kv-wide"));
         assertTrue(ExampleStore.exists(dataset.resolve("validation"), 0));
         // Continuing with a larger count keeps the first example and adds the second.
         var before = Files.getLastModifiedTime(ExampleStore.folder(dataset, 0).resolve("wave.npy"));
@@ -55,6 +56,8 @@ class DatasetCommandTest {
                 "--seed", "4", "--out", dataset.toString()));
         assertEquals(Main.EXIT_USER_ERROR, Main.run("dataset", "build", "--preset", "gold", "--count", "1",
                 "--seed", "4", "--out", dataset.toString()));
+        assertEquals(Main.EXIT_USER_ERROR, Main.run("dataset", "build", "--preset", "graphene", "--count", "1",
+                "--microscope", "gold-300kv", "--out", dir.resolve("mismatch").toString()), "300 kV microscope, 80 kV waves");
         Path samples = dir.resolve("samples");
         assertEquals(Main.EXIT_USER_ERROR, Main.run("dataset", "sample", dataset.toString(), "--crop", "60",
                 "--out", samples.toString()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.atomfinder.errors.AtomfinderException;
 import io.github.atomfinder.io.AtomicFiles;
+import io.github.atomfinder.optics.MicroscopeDistribution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.function.IntConsumer;
 /**
  * A dataset folder: {@code dataset.json} (preset, seed, counts), training examples {@code example-NNNNN/} and
  * held-out examples under {@code validation/}, made from other seeds so validation never sees a training
- * structure. Building is resumable: run the same build again and only missing examples are made.
+ * structure. The microscope ranges images are drawn from are stored with the dataset (the preset's own, or
+ * any other of the same beam energy). Building is resumable: run the same build again and only missing examples are made.
  */
-public record DatasetFolder(Path root, DatasetPreset preset, long seed, int count, int validationCount) {
+public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribution microscopes, long seed, int count,
+        int validationCount) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DESCRIPTOR = "dataset.json";
@@ -31,12 +34,17 @@ public record DatasetFolder(Path root, DatasetPreset preset, long seed, int coun
      *
      * @param onProgress called with the number of finished examples, training and validation together
      */
-    public static DatasetFolder build(Path root, DatasetPreset preset, long seed, int count, int validationCount,
-            int workers, IntConsumer onProgress) throws IOException, InterruptedException {
+    public static DatasetFolder build(Path root, DatasetPreset preset, MicroscopeDistribution microscopes, long seed,
+            int count, int validationCount, int workers, IntConsumer onProgress) throws IOException, InterruptedException {
         if (count < 1 || validationCount < 0) {
             throw new AtomfinderException("dataset needs at least one example and a non-negative validation count");
         }
-        DatasetFolder folder = new DatasetFolder(root, preset, seed, count, validationCount);
+        double energy = microscopes.sample(new java.util.SplittableRandom(0)).energyEv();
+        if (Math.abs(energy - preset.energyEv()) > 1e-6 * preset.energyEv()) {
+            throw new AtomfinderException("microscope " + microscopes.name() + " is for " + energy + " eV but the "
+                    + preset.presetName() + " dataset is simulated at " + preset.energyEv() + " eV");
+        }
+        DatasetFolder folder = new DatasetFolder(root, preset, microscopes, seed, count, validationCount);
         if (Files.isRegularFile(root.resolve(DESCRIPTOR))) {
             DatasetFolder existing = open(root);
             if (existing.preset != preset || existing.seed != seed) {
@@ -68,7 +76,8 @@ public record DatasetFolder(Path root, DatasetPreset preset, long seed, int coun
         }
         try {
             JsonNode json = JSON.readTree(descriptor.toFile());
-            return new DatasetFolder(root, DatasetPreset.named(json.get("preset").asText()), json.get("seed").asLong(),
+            return new DatasetFolder(root, DatasetPreset.named(json.get("preset").asText()),
+                    MicroscopeDistribution.fromJson(json.get("microscope").toString()), json.get("seed").asLong(),
                     json.get("count").asInt(), json.get("validation_count").asInt());
         } catch (IOException | RuntimeException e) {
             if (e instanceof AtomfinderException user) {
@@ -80,7 +89,7 @@ public record DatasetFolder(Path root, DatasetPreset preset, long seed, int coun
 
     /** Training pairs from the training examples. */
     public PairSampler trainingPairs(PairSampler.Settings settings, long samplerSeed) throws IOException {
-        return new PairSampler(root, preset.microscopes(), settings, samplerSeed);
+        return new PairSampler(root, microscopes, settings, samplerSeed);
     }
 
     /** Pairs from the held-out examples (same microscope ranges), for validation and evaluation. */
@@ -88,7 +97,7 @@ public record DatasetFolder(Path root, DatasetPreset preset, long seed, int coun
         if (validationCount == 0 || !Files.isDirectory(validationRoot())) {
             throw new AtomfinderException(root + ": the dataset has no validation examples (build it with --validation N)");
         }
-        return new PairSampler(validationRoot(), preset.microscopes(), settings, samplerSeed);
+        return new PairSampler(validationRoot(), microscopes, settings, samplerSeed);
     }
 
     private void writeDescriptor() throws IOException {
@@ -98,7 +107,7 @@ public record DatasetFolder(Path root, DatasetPreset preset, long seed, int coun
         json.put("count", count);
         json.put("validation_count", validationCount);
         json.put("energy_eV", preset.energyEv());
-        json.put("microscope_preset", preset.microscopePresetName());
+        json.set("microscope", JSON.readTree(microscopes.toJson()));
         var classes = json.putArray("classes");
         preset.classNames().forEach(classes::add);
         AtomicFiles.writeString(root.resolve(DESCRIPTOR), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));

@@ -73,7 +73,7 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
                             : trainingPairs.pair(step, indexInBatch);
                 }
             };
-            MicroscopeDistribution microscopes = preset.microscopes();
+            MicroscopeDistribution microscopes = folder.microscopes();
             ParameterDistribution pixelSize = microscopes.parameters().get("pixel_size_A");
             if (pixelSize == null) {
                 throw new AtomfinderException(directory + ": the microscope preset " + microscopes.name()
