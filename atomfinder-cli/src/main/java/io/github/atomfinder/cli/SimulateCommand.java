@@ -153,7 +153,7 @@ public final class SimulateCommand implements Callable<Integer> {
         m.put("sigma_rad_per_VA", p.interactionParameter());
         m.put("requested_sampling_A", p.samplingAngstrom());
         m.put("grid_ny_nx", List.of(grid.ny(), grid.nx()));
-        m.put("sampling_dy_dx_A", List.of(grid.dyAngstrom(), grid.dxAngstrom()));
+        m.put("sampling_A", List.of(grid.dyAngstrom(), grid.dxAngstrom()));
         m.put("requested_slice_thickness_A", p.sliceThicknessAngstrom());
         m.put("num_slices", slices.count());
         m.put("slice_thickness_A", slices.thicknessAngstrom());
