@@ -38,6 +38,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+                Main::oneLinePerCommand);
         commandLine.setExecutionExceptionHandler(Main::handleFailure);
         commandLine.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -51,6 +53,24 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command list with only the first sentence line of each description; details stay in each --help. */
+    private static String oneLinePerCommand(CommandLine.Help help) {
+        var subcommands = help.subcommands();
+        if (subcommands.isEmpty()) {
+            return "";
+        }
+        int width = subcommands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder list = new StringBuilder();
+        subcommands.forEach((name, sub) -> {
+            var usage = sub.commandSpec().usageMessage();
+            String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+            String first = java.util.Arrays.stream(lines).flatMap(line -> java.util.Arrays.stream(line.split("%n")))
+                    .map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
+            list.append(String.format("  %-" + width + "s  %s%n", name, first));
+        });
+        return list.toString();
     }
 
     private static int handleFailure(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
