@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.github.atomfinder.data.PairProducer;
 import io.github.atomfinder.data.TrainingPair;
 import io.github.atomfinder.data.TrainingPairSource;
 import io.github.atomfinder.errors.AtomfinderException;
@@ -38,6 +39,11 @@ public final class NetTraining {
      * validation pairs are drawn like training pairs yet never trained on.
      */
     public static final long VALIDATION_STEP = Long.MAX_VALUE;
+
+    /** Threads making training pairs while the network trains. */
+    private static final int PAIR_WORKERS = 2;
+    /** Batches made ahead of the step being trained. */
+    private static final int BATCHES_AHEAD = 2;
 
     /** Receives progress (called on the training thread). */
     public interface Progress {
@@ -101,11 +107,22 @@ public final class NetTraining {
             }
         }
         long savedStep = step;
-        try (Trainer trainer = model.djlModel().newTrainer(config)) {
+        // Pairs are made by worker threads a few steps ahead, in step order, so image simulation overlaps the
+        // network's forward and backward pass; the stream is the same as making them inline.
+        try (Trainer trainer = model.djlModel().newTrainer(config);
+                PairProducer producer = new PairProducer(source, settings.batch(), step, PAIR_WORKERS, BATCHES_AHEAD)) {
             double lossSum = 0;
             int lossCount = 0;
             while (step < settings.steps() && !stopRequested.get()) {
-                double value = trainStep(trainer, loss, source, step, settings.batch());
+                List<TrainingPair> batch;
+                try {
+                    batch = producer.nextBatch();
+                } catch (InterruptedException e) {
+                    // Interrupted like a stop request: leave the loop and checkpoint what was trained.
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                double value = trainStep(trainer, loss, batch);
                 step++;
                 lossSum += value;
                 lossCount++;
@@ -137,11 +154,7 @@ public final class NetTraining {
         return model.card();
     }
 
-    private static double trainStep(Trainer trainer, ProbabilityLoss loss, TrainingPairSource source, long step, int batch) {
-        List<TrainingPair> pairs = new ArrayList<>(batch);
-        for (int i = 0; i < batch; i++) {
-            pairs.add(source.pair(step, i));
-        }
+    private static double trainStep(Trainer trainer, ProbabilityLoss loss, List<TrainingPair> pairs) {
         try (NDManager scope = trainer.getManager().newSubManager(); GradientCollector collector = trainer.newGradientCollector()) {
             NDArray[] xy = stack(scope, pairs);
             NDArray prediction = trainer.forward(new NDList(xy[0])).singletonOrThrow();
