@@ -47,7 +47,7 @@ public final class LocalNormalization {
         }
         int n = grid.size();
         int count = images.size();
-        GaussianBlur blur = new GaussianBlur(grid, sigmaAngstrom);
+        GaussianBlur blur = GaussianBlur.cached(grid, sigmaAngstrom);
         float[] mean = new float[n];
         for (RealImage image : images) {
             float[] d = image.data();
@@ -55,7 +55,7 @@ public final class LocalNormalization {
                 mean[i] += d[i] / count;
             }
         }
-        float[] weight = blur.apply(filled(n, 1f));
+        float[] weight = blur.weight();
         float[] localMean = blur.apply(mean);
         List<float[]> centred = new ArrayList<>(count);
         float[] meanSquare = new float[n];
@@ -87,6 +87,11 @@ public final class LocalNormalization {
 
     /** Zero-padded FFT convolution with a unit-sum Gaussian, its transfer function exp(−2π²σ²k²). */
     private static final class GaussianBlur {
+        /** Training and tiled inference normalise many images of one size: their windows are made once. */
+        private static final java.util.Map<java.util.List<Double>, GaussianBlur> CACHE =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private static final int CACHE_LIMIT = 16;
+
         private final int ny;
         private final int nx;
         private final int py;
@@ -108,6 +113,30 @@ public final class LocalNormalization {
                     transfer[y * px + x] = (float) Math.exp(-2 * Math.PI * Math.PI * (sy * sy * ky * ky + sx * sx * kx * kx));
                 }
             }
+        }
+
+        private float[] weight;
+
+        static GaussianBlur cached(Grid grid, double sigmaAngstrom) {
+            java.util.List<Double> key = java.util.List.of((double) grid.ny(), (double) grid.nx(), grid.dyAngstrom(),
+                    grid.dxAngstrom(), sigmaAngstrom);
+            GaussianBlur blur = CACHE.get(key);
+            if (blur == null) {
+                if (CACHE.size() >= CACHE_LIMIT) {
+                    CACHE.clear();
+                }
+                blur = new GaussianBlur(grid, sigmaAngstrom);
+                CACHE.put(key, blur);
+            }
+            return blur;
+        }
+
+        /** The window's total weight over the pixels that exist (the blur of an all-ones image). */
+        synchronized float[] weight() {
+            if (weight == null) {
+                weight = apply(filled(ny * nx, 1f));
+            }
+            return weight;
         }
 
         float[] apply(float[] image) {
