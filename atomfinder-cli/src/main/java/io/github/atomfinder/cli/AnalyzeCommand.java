@@ -200,8 +200,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             GrapheneSummaryFiles.writeText(folder.resolve("graphene.txt"), summary);
             GrapheneOverlay.write(folder.resolve("graphene-overlay.png"), image, detections, summary);
             GrapheneSummary.BondStatistics b = summary.bondStatistics();
-            line.append(String.format(Locale.ROOT, ", bonds %.3f ± %.3f Å (%d), rings %s", b.meanAngstrom(), b.stdAngstrom(),
-                    b.count(), ringText(summary.ringCounts())));
+            line.append(b.count() == 0 ? ", no bonds between 3-coordinated atoms"
+                    : String.format(Locale.ROOT, ", bonds %.3f ± %.3f Å (%d)", b.meanAngstrom(), b.stdAngstrom(), b.count()));
+            line.append(", rings ").append(ringText(summary.ringCounts()));
         }
         line.append(String.format(Locale.ROOT, ", %.2f s", (System.nanoTime() - start) / 1e9));
         return line.toString();
