@@ -240,4 +240,35 @@ class AnalyzeCommandTest {
         assertTrue(r[2].contains(wrongSize.toString()), r[2]);
         assertFalse(Files.exists(temp.resolve("m3")));
     }
+
+    @Test
+    void modelsWithMoreThanTwoClassesAreSegmentedByWatershedAndOneClassModelsByPeaks() throws Exception {
+        Path image = temp.resolve("scene.tif");
+        writeScene(image, 5);
+        for (List<String> classes : List.of(List.of("background", "light", "heavy"), List.of("atom"))) {
+            Path dir = temp.resolve("model-" + classes.size());
+            // Untrained weights: this checks which post-processing runs and what it writes, not what it finds.
+            FusionNetArchitecture arch = new FusionNetArchitecture(1, classes.size(), 4, 2);
+            ModelCard card = new ModelCard(ModelCard.FORMAT, arch, classes, BlobScenes.PIXEL_SIZE_A, BlobScenes.NORMALISATION_SIGMA_A,
+                    TrainedModel.weightsFileName(0), Map.of("source", "untrained"), 0, null, ModelCard.currentSoftwareVersion());
+            try (TrainedModel m = TrainedModel.create(card, 3)) {
+                m.save(dir, card);
+            }
+            Path out = temp.resolve("out-" + classes.size());
+            String[] r = CliRun.run("analyze", image.toString(), "--model", dir.toString(), "--epsilon", "0.9", "--out", out.toString());
+            assertEquals("0", r[0], r[2]);
+            String header = Files.readAllLines(out.resolve("atoms.csv")).get(0);
+            JsonNode json = new ObjectMapper().readTree(out.resolve("atoms.json").toFile());
+            if (classes.size() == 3) {
+                assertEquals("x_px,y_px,x_A,y_A,class,confidence,p_background,p_light,p_heavy", header);
+                assertTrue(json.toString().contains("\"epsilon\":0.9"), json.toString());
+                assertTrue(Files.isRegularFile(out.resolve("probability-heavy.tif")));
+            } else {
+                // The sigmoid map's complement is reported as the background probability.
+                assertEquals("x_px,y_px,x_A,y_A,class,confidence,p_background,p_atom", header);
+                assertTrue(json.toString().contains("\"threshold\":0.5"), json.toString());
+                assertFalse(Files.exists(out.resolve("probability-background.tif")));
+            }
+        }
+    }
 }
