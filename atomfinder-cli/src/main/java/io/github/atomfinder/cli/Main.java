@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             CalibrateCommand.class,
             TrainCommand.class,
+            AnalyzeCommand.class,
         })
 public final class Main implements Runnable {
 
