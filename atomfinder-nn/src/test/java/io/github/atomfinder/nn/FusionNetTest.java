@@ -106,7 +106,8 @@ class FusionNetTest {
             float[] single = net.forward(inference, new NDList(alone), false).singletonOrThrow().toFloatArray();
             NDArray batch = alone.concat(others, 0);
             float[] inBatch = net.forward(inference, new NDList(batch), false).singletonOrThrow().get("0:1").toFloatArray();
-            assertArrayEquals(single, inBatch, 1e-5f);
+            // Equal up to float rounding: oneDNN may sum a batch of 1 and of 4 in different orders (seen: 1.1e-5).
+            assertArrayEquals(single, inBatch, 1e-4f);
             // Training mode normalises with the batch's own statistics, so there the batch does matter.
             float[] trainingMode = net.forward(training, new NDList(batch), true).singletonOrThrow().get("0:1").toFloatArray();
             double difference = 0;
