@@ -10,13 +10,19 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.github.atomfinder.analysis.Scoring;
+import io.github.atomfinder.analysis.Site;
 import io.github.atomfinder.data.PairProducer;
 import io.github.atomfinder.data.TrainingPair;
 import io.github.atomfinder.data.TrainingPairSource;
 import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.grid.Grid;
+import io.github.atomfinder.grid.RealImage;
+import io.github.atomfinder.postprocess.PeakFinder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -170,7 +176,7 @@ public final class NetTraining {
     static ValidationScores validate(TrainedModel model, ProbabilityLoss loss, List<TrainingPair> pairs, TrainingSettings settings) {
         ParameterStore inference = new ParameterStore(model.manager(), false);
         double lossSum = 0;
-        PeakScoring.Counts counts = PeakScoring.Counts.ZERO;
+        DetectionCounts counts = DetectionCounts.ZERO;
         for (TrainingPair pair : pairs) {
             float[] p;
             try (NDManager scope = model.manager().newSubManager()) {
@@ -184,18 +190,49 @@ public final class NetTraining {
         return counts.scores(lossSum / pairs.size());
     }
 
-    /** Matches maxima of every atom class (all but the background, or the single class) to the labels' maxima. */
-    private static PeakScoring.Counts scoreAtoms(float[] prediction, TrainingPair pair, double radius) {
+    /**
+     * Atoms found in every atom class (all but the background, or the single class) by the post-processing
+     * peak finder, matched one-to-one to the label maps' peaks. Maps are scored on a 1 Å grid so that the
+     * finder's and the scorer's Å are pixels.
+     */
+    static DetectionCounts scoreAtoms(float[] prediction, TrainingPair pair, double radiusPixels) {
         int n = pair.height() * pair.width();
-        PeakScoring.Counts counts = PeakScoring.Counts.ZERO;
+        Grid pixels = Grid.of(pair.height(), pair.width(), 1.0);
+        PeakFinder.Parameters peaks = new PeakFinder.Parameters(0.5, 1.0);
+        DetectionCounts counts = DetectionCounts.ZERO;
         for (int k = pair.classes() == 1 ? 0 : 1; k < pair.classes(); k++) {
-            float[] predicted = java.util.Arrays.copyOfRange(prediction, k * n, (k + 1) * n);
-            float[] truth = java.util.Arrays.copyOfRange(pair.labels(), k * n, (k + 1) * n);
-            counts = counts.plus(PeakScoring.match(
-                    PeakScoring.localMaxima(predicted, pair.height(), pair.width(), 0.5),
-                    PeakScoring.localMaxima(truth, pair.height(), pair.width(), 0.5), radius));
+            RealImage predicted = new RealImage(pixels, Arrays.copyOfRange(prediction, k * n, (k + 1) * n));
+            RealImage truth = new RealImage(pixels, Arrays.copyOfRange(pair.labels(), k * n, (k + 1) * n));
+            Scoring.Score score = Scoring.score(Site.of(PeakFinder.find(predicted, "atom", peaks)),
+                    Site.of(PeakFinder.find(truth, "atom", peaks)), radiusPixels);
+            double squared = 0;
+            for (Scoring.Match match : score.matches()) {
+                squared += match.distanceAngstrom() * match.distanceAngstrom();
+            }
+            counts = counts.plus(new DetectionCounts(score.truePositives(), score.falsePositives(),
+                    score.falseNegatives(), squared));
         }
         return counts;
+    }
+
+    /** Match counts summed over validation maps. */
+    record DetectionCounts(long truePositives, long falsePositives, long falseNegatives, double sumSquaredDistance) {
+
+        static final DetectionCounts ZERO = new DetectionCounts(0, 0, 0, 0);
+
+        DetectionCounts plus(DetectionCounts o) {
+            return new DetectionCounts(truePositives + o.truePositives, falsePositives + o.falsePositives,
+                    falseNegatives + o.falseNegatives, sumSquaredDistance + o.sumSquaredDistance);
+        }
+
+        /** Precision, recall and F1 (each 1 when there is nothing to find and nothing found), RMSE in pixels. */
+        ValidationScores scores(double loss) {
+            double precision = truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
+            double recall = truePositives + falseNegatives == 0 ? 1 : (double) truePositives / (truePositives + falseNegatives);
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            double rmse = truePositives == 0 ? Double.NaN : Math.sqrt(sumSquaredDistance / truePositives);
+            return new ValidationScores(loss, precision, recall, f1, rmse);
+        }
     }
 
     private static NDArray[] stack(NDManager scope, List<TrainingPair> pairs) {

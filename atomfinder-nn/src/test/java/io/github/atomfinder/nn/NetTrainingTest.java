@@ -76,22 +76,23 @@ class NetTrainingTest {
     }
 
     @Test
-    void perfectPredictionScoresOneAndMissedAtomsLowerRecall() {
+    void perfectPredictionScoresOneAndAnEmptyPredictionFindsNothing() {
         SyntheticBlobSource source = new SyntheticBlobSource(32, 4, 1.5, 0.0, 2);
         TrainingPair pair = source.pair(0, 0);
-        List<PeakScoring.Peak> truth = PeakScoring.localMaxima(java.util.Arrays.copyOfRange(pair.labels(), 1024, 2048), 32, 32, 0.5);
-        assertTrue(truth.size() >= 3, "blobs found: " + truth.size());
-        ValidationScores perfect = PeakScoring.match(truth, truth, 2.0).scores(0);
-        assertEquals(1.0, perfect.f1());
-        assertEquals(0.0, perfect.positionRmsePixels());
-        // Half the atoms missed: precision 1, recall 1/2 (for an even count), F1 = 2/3.
-        List<PeakScoring.Peak> half = truth.subList(0, truth.size() / 2);
-        ValidationScores partial = PeakScoring.match(half, truth, 2.0).scores(0);
-        assertEquals(1.0, partial.precision());
-        assertEquals((double) half.size() / truth.size(), partial.recall(), 1e-12);
-        // A detection shifted by (0.3, 0.4) px is matched with distance 0.5 px.
-        PeakScoring.Peak t = truth.get(0);
-        ValidationScores shifted = PeakScoring.match(List.of(new PeakScoring.Peak(t.y() + 0.3, t.x() + 0.4, 1)), List.of(t), 2.0).scores(0);
-        assertEquals(0.5, shifted.positionRmsePixels(), 1e-9);
+        NetTraining.DetectionCounts perfect = NetTraining.scoreAtoms(pair.labels(), pair, 2.0);
+        assertTrue(perfect.truePositives() >= 3, "blobs found: " + perfect.truePositives());
+        assertEquals(0, perfect.falsePositives() + perfect.falseNegatives());
+        assertEquals(1.0, perfect.scores(0).f1());
+        assertEquals(0.0, perfect.scores(0).positionRmsePixels(), 1e-9);
+        // All background: nothing found, so precision is 1 (no false alarms) and recall 0.
+        float[] background = new float[pair.labels().length];
+        java.util.Arrays.fill(background, 0, 32 * 32, 1f);
+        ValidationScores empty = NetTraining.scoreAtoms(background, pair, 2.0).scores(0);
+        assertEquals(1.0, empty.precision());
+        assertEquals(0.0, empty.recall());
+        assertEquals(0.0, empty.f1());
+        // Counts from several maps add up.
+        NetTraining.DetectionCounts twice = perfect.plus(perfect);
+        assertEquals(2 * perfect.truePositives(), twice.truePositives());
     }
 }
