@@ -14,6 +14,10 @@ import java.util.List;
  * pixels that exist), so borders are neither darkened by zero padding nor wrapped around. For a focal
  * series the local mean and variance are averaged over the images, as in the paper's code. The Gaussian is
  * applied by zero-padded FFT (padding 5σ, so wrap-around weights are below e^-12).
+ *
+ * <p>Images of periodic cells (simulated training images) can instead be normalised with a periodic window and no
+ * padding: every pixel then sees a full window, as the interior of a large micrograph does, at a fraction of the
+ * cost, and any crop of the result is a crop of an endless image.
  */
 public final class LocalNormalization {
 
@@ -33,6 +37,15 @@ public final class LocalNormalization {
      * image and all are divided by {@code sqrt(w*mean_f(G_f²))}. All images must share one grid.
      */
     public static List<RealImage> normalizeSeries(List<RealImage> images, double sigmaAngstrom) {
+        return normalizeSeries(images, sigmaAngstrom, false);
+    }
+
+    /** As {@link #normalizeSeries(List, double)} for images of a periodic cell: the window wraps around the borders. */
+    public static List<RealImage> normalizePeriodicSeries(List<RealImage> images, double sigmaAngstrom) {
+        return normalizeSeries(images, sigmaAngstrom, true);
+    }
+
+    private static List<RealImage> normalizeSeries(List<RealImage> images, double sigmaAngstrom, boolean periodic) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no images to normalise");
         }
@@ -47,7 +60,7 @@ public final class LocalNormalization {
         }
         int n = grid.size();
         int count = images.size();
-        GaussianBlur blur = GaussianBlur.cached(grid, sigmaAngstrom);
+        GaussianBlur blur = GaussianBlur.cached(grid, sigmaAngstrom, periodic);
         float[] mean = new float[n];
         for (RealImage image : images) {
             float[] d = image.data();
@@ -98,13 +111,13 @@ public final class LocalNormalization {
         private final int px;
         private final float[] transfer;
 
-        GaussianBlur(Grid grid, double sigmaAngstrom) {
+        GaussianBlur(Grid grid, double sigmaAngstrom, boolean periodic) {
             ny = grid.ny();
             nx = grid.nx();
             double sy = sigmaAngstrom / grid.dyAngstrom();
             double sx = sigmaAngstrom / grid.dxAngstrom();
-            py = smoothSize(ny + (int) Math.ceil(5 * sy));
-            px = smoothSize(nx + (int) Math.ceil(5 * sx));
+            py = periodic ? ny : smoothSize(ny + (int) Math.ceil(5 * sy));
+            px = periodic ? nx : smoothSize(nx + (int) Math.ceil(5 * sx));
             transfer = new float[py * px];
             for (int y = 0; y < py; y++) {
                 double ky = (y <= py / 2 ? y : y - py) / (double) py;
@@ -117,15 +130,15 @@ public final class LocalNormalization {
 
         private float[] weight;
 
-        static GaussianBlur cached(Grid grid, double sigmaAngstrom) {
+        static GaussianBlur cached(Grid grid, double sigmaAngstrom, boolean periodic) {
             java.util.List<Double> key = java.util.List.of((double) grid.ny(), (double) grid.nx(), grid.dyAngstrom(),
-                    grid.dxAngstrom(), sigmaAngstrom);
+                    grid.dxAngstrom(), sigmaAngstrom, periodic ? 1.0 : 0.0);
             GaussianBlur blur = CACHE.get(key);
             if (blur == null) {
                 if (CACHE.size() >= CACHE_LIMIT) {
                     CACHE.clear();
                 }
-                blur = new GaussianBlur(grid, sigmaAngstrom);
+                blur = new GaussianBlur(grid, sigmaAngstrom, periodic);
                 CACHE.put(key, blur);
             }
             return blur;

@@ -1,12 +1,12 @@
 package io.github.atomfinder.data;
 
 import io.github.atomfinder.errors.AtomfinderException;
-import io.github.atomfinder.grid.ComplexField;
 import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
 import io.github.atomfinder.optics.ImageFormation;
 import io.github.atomfinder.optics.Microscope;
 import io.github.atomfinder.optics.MicroscopeDistribution;
+import io.github.atomfinder.optics.WaveSpectrum;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,12 @@ import java.util.SplittableRandom;
 /**
  * Training pairs drawn fresh from a dataset of stored exit waves (method.md §5, §6, §8): pick an example,
  * apply a random symmetry to its wave and sites together, draw a random microscope, form the image (or a
- * focal series), crop a random window (periodic wrap: the images are periodic), build the Gaussian label
- * maps, normalise locally and jitter brightness and contrast.
+ * focal series), normalise it locally, crop a random window (periodic wrap: the images are periodic), build
+ * the Gaussian label maps and jitter brightness and contrast.
+ *
+ * <p>The waves' spectra are kept (the symmetry is applied to the spectrum) so a pair costs no transform of the
+ * full wave, and the whole periodic image is normalised with a wrapping window before cropping, so a crop
+ * looks like a window inside a large micrograph and costs no padded transforms.
  *
  * <p>Each pair is a pure function of (seed, step, index in batch), so a run resumes at any step with the same
  * data and any number of workers gives the same stream.
@@ -62,19 +66,21 @@ public final class PairSampler implements TrainingPairSource {
         }
     }
 
-    private static final int CACHED_EXAMPLES = 48;
+    /** Share of the heap the cached spectra may fill: re-reading and re-transforming a wave costs more than a pair. */
+    private static final double CACHE_HEAP_SHARE = 0.25;
 
     private final Path dataset;
     private final int[] exampleIndices;
     private final MicroscopeDistribution microscopes;
     private final Settings settings;
     private final long seed;
-    private final Map<Integer, Example> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Integer, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Example> eldest) {
-            return size() > CACHED_EXAMPLES;
+        protected boolean removeEldestEntry(Map.Entry<Integer, Cached> eldest) {
+            return size() > Math.max(8, (long) (CACHE_HEAP_SHARE * Runtime.getRuntime().maxMemory())
+                    / eldest.getValue().bytes());
         }
     };
 
@@ -112,19 +118,19 @@ public final class PairSampler implements TrainingPairSource {
     public Drawn draw(long step, int indexInBatch) {
         SplittableRandom random = new SplittableRandom(mix(seed, step, indexInBatch));
         int exampleIndex = exampleIndices[random.nextInt(exampleIndices.length)];
-        Example example = example(exampleIndex);
-        Grid waveGrid = example.wave().grid();
+        Cached cached = example(exampleIndex);
+        Grid waveGrid = cached.spectrum().grid();
         Symmetry symmetry = Symmetry.random(waveGrid, random);
-        ComplexField wave = symmetry.apply(example.wave());
-        Sites sites = symmetry.apply(example.sites(), waveGrid);
+        WaveSpectrum wave = symmetry.apply(cached.spectrum());
+        Sites sites = symmetry.apply(cached.sites(), waveGrid);
         Microscope drawn = microscopes.sample(random);
         // Image sizes with large prime factors make the FFT many times slower (docs/benchmarks.md, optics).
         Microscope microscope = drawn.pixelSizeAngstrom() > 0
                 ? drawn.withPixelSize(ImageFormation.fftFriendlyPixelSizeAngstrom(wave.grid(), drawn.pixelSizeAngstrom()))
                 : drawn;
-        if (Math.abs(microscope.energyEv() - example.energyEv()) > 1e-6 * example.energyEv()) {
+        if (Math.abs(microscope.energyEv() - cached.energyEv()) > 1e-6 * cached.energyEv()) {
             throw new AtomfinderException(dataset + ": example " + exampleIndex + " was simulated at "
-                    + example.energyEv() + " eV but the microscope preset uses " + microscope.energyEv() + " eV");
+                    + cached.energyEv() + " eV but the microscope preset uses " + microscope.energyEv() + " eV");
         }
         List<RealImage> images = ImageFormation.focalSeries(wave, microscope, settings.focalOffsetsAngstrom(), random);
         Grid imageGrid = images.get(0).grid();
@@ -134,14 +140,17 @@ public final class PairSampler implements TrainingPairSource {
                     + imageGrid.ny() + " x " + imageGrid.nx() + " px at " + imageGrid.dxAngstrom()
                     + " Å/px): use a smaller crop or larger cells");
         }
+        List<RealImage> normalizedImages = LocalNormalization.normalizePeriodicSeries(images,
+                settings.normalizationWindowAngstrom());
         int originY = random.nextInt(imageGrid.ny());
         int originX = random.nextInt(imageGrid.nx());
         List<RealImage> cropped = new ArrayList<>(images.size());
-        for (RealImage image : images) {
-            cropped.add(cropPeriodic(image, originY, originX, crop));
+        List<RealImage> normalized = new ArrayList<>(images.size());
+        for (int c = 0; c < images.size(); c++) {
+            cropped.add(cropPeriodic(images.get(c), originY, originX, crop));
+            normalized.add(cropPeriodic(normalizedImages.get(c), originY, originX, crop));
         }
         Grid cropGrid = cropped.get(0).grid();
-        List<RealImage> normalized = LocalNormalization.normalizeSeries(cropped, settings.normalizationWindowAngstrom());
         double contrast = 1 + settings.contrastJitter() * (2 * random.nextDouble() - 1);
         double brightness = settings.brightnessJitter() * (2 * random.nextDouble() - 1);
         int plane = crop * crop;
@@ -161,18 +170,26 @@ public final class PairSampler implements TrainingPairSource {
                 microscope, exampleIndex);
     }
 
-    private Example example(int index) {
+    /** What pairs need of a stored example: its sites, beam energy and the spectrum of its wave. */
+    private record Cached(Sites sites, double energyEv, WaveSpectrum spectrum) {
+        long bytes() {
+            return 4L * spectrum.data().length;
+        }
+    }
+
+    private Cached example(int index) {
         synchronized (cache) {
-            Example cached = cache.get(index);
+            Cached cached = cache.get(index);
             if (cached != null) {
                 return cached;
             }
         }
         Example loaded = ExampleStore.read(dataset, index);
+        Cached made = new Cached(loaded.sites(), loaded.energyEv(), WaveSpectrum.of(loaded.wave()));
         synchronized (cache) {
-            cache.put(index, loaded);
+            cache.put(index, made);
         }
-        return loaded;
+        return made;
     }
 
     /** A window of the periodic image starting at pixel (originY, originX), wrapping around the borders. */

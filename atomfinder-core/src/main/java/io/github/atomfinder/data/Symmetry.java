@@ -2,6 +2,7 @@ package io.github.atomfinder.data;
 
 import io.github.atomfinder.grid.ComplexField;
 import io.github.atomfinder.grid.Grid;
+import io.github.atomfinder.optics.WaveSpectrum;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,7 +47,9 @@ public record Symmetry(boolean mirror, int quarterTurns, int shiftYPixels, int s
         int[] pixel = new int[2];
         for (int iy = 0; iy < in.ny(); iy++) {
             for (int ix = 0; ix < in.nx(); ix++) {
-                mapPixel(in, iy, ix, pixel);
+                mapIndexAboutOrigin(in, iy, ix, pixel);
+                pixel[0] = Math.floorMod(pixel[0] + shiftYPixels, out.ny());
+                pixel[1] = Math.floorMod(pixel[1] + shiftXPixels, out.nx());
                 int from = 2 * (iy * in.nx() + ix);
                 int to = 2 * (pixel[0] * out.nx() + pixel[1]);
                 target[to] = source[from];
@@ -54,6 +57,49 @@ public record Symmetry(boolean mirror, int quarterTurns, int shiftYPixels, int s
             }
         }
         return new ComplexField(out, target);
+    }
+
+    /**
+     * The spectrum of {@code apply(wave)} computed from the wave's spectrum, without a transform: mirror and quarter
+     * turns fix the origin, so they permute frequencies exactly as they permute pixels, and the shift by s pixels
+     * multiplies each component by exp(−2πi k·s/n).
+     */
+    public WaveSpectrum apply(WaveSpectrum spectrum) {
+        Grid in = spectrum.grid();
+        Grid out = apply(in);
+        float[] source = spectrum.data();
+        float[] target = new float[source.length];
+        double[] rampYRe = new double[out.ny()];
+        double[] rampYIm = new double[out.ny()];
+        double[] rampXRe = new double[out.nx()];
+        double[] rampXIm = new double[out.nx()];
+        shiftRamp(shiftYPixels, rampYRe, rampYIm);
+        shiftRamp(shiftXPixels, rampXRe, rampXIm);
+        int[] frequency = new int[2];
+        for (int iy = 0; iy < in.ny(); iy++) {
+            for (int ix = 0; ix < in.nx(); ix++) {
+                mapIndexAboutOrigin(in, iy, ix, frequency);
+                int ky = frequency[0];
+                int kx = frequency[1];
+                double re = rampYRe[ky] * rampXRe[kx] - rampYIm[ky] * rampXIm[kx];
+                double im = rampYRe[ky] * rampXIm[kx] + rampYIm[ky] * rampXRe[kx];
+                int from = 2 * (iy * in.nx() + ix);
+                int to = 2 * (ky * out.nx() + kx);
+                target[to] = (float) (source[from] * re - source[from + 1] * im);
+                target[to + 1] = (float) (source[from] * im + source[from + 1] * re);
+            }
+        }
+        return new WaveSpectrum(out, target);
+    }
+
+    /** exp(−2πi k s / n) for k = 0 … n−1 (the FFT's index order; only k s mod n matters). */
+    private static void shiftRamp(int shift, double[] re, double[] im) {
+        int n = re.length;
+        for (int k = 0; k < n; k++) {
+            double angle = -2 * Math.PI * Math.floorMod((long) k * shift, n) / n;
+            re[k] = Math.cos(angle);
+            im[k] = Math.sin(angle);
+        }
     }
 
     /** Maps sites of a cell covered by {@code grid} (positions wrapped into the transformed cell). */
@@ -80,7 +126,8 @@ public record Symmetry(boolean mirror, int quarterTurns, int shiftYPixels, int s
         return new Sites(x, y, sites.classIndex());
     }
 
-    private void mapPixel(Grid in, int iy, int ix, int[] result) {
+    /** Mirror and quarter turns of index (iy, ix), modulo the grid, without the shift. */
+    private void mapIndexAboutOrigin(Grid in, int iy, int ix, int[] result) {
         int ny = in.ny();
         int nx = in.nx();
         int x = mirror ? Math.floorMod(-ix, nx) : ix;
@@ -93,8 +140,8 @@ public record Symmetry(boolean mirror, int quarterTurns, int shiftYPixels, int s
             nx = ny;
             ny = swap;
         }
-        result[0] = Math.floorMod(y + shiftYPixels, ny);
-        result[1] = Math.floorMod(x + shiftXPixels, nx);
+        result[0] = y;
+        result[1] = x;
     }
 
     private static double wrap(double v, double length) {

@@ -59,6 +59,28 @@ class LocalNormalizationTest {
     }
 
     @Test
+    void periodicWindowEqualsTheCentreOfATiledImage() {
+        // σ = 1 Å on a 9.6 Å cell: beyond the 3 × 3 tiling the window's weight is below exp(-9.6²/2), negligible.
+        Grid cell = Grid.of(48, 48, 0.2);
+        RealImage image = noise(cell, 5);
+        Grid tiledGrid = Grid.of(3 * 48, 3 * 48, 0.2);
+        float[] tiled = new float[tiledGrid.size()];
+        for (int y = 0; y < 3 * 48; y++) {
+            for (int x = 0; x < 3 * 48; x++) {
+                tiled[y * 3 * 48 + x] = image.data()[(y % 48) * 48 + x % 48];
+            }
+        }
+        RealImage periodic = LocalNormalization.normalizePeriodicSeries(List.of(image), 1.0).get(0);
+        RealImage reference = LocalNormalization.normalize(new RealImage(tiledGrid, tiled), 1.0);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                assertEquals(reference.data()[(y + 48) * 3 * 48 + x + 48], periodic.data()[y * 48 + x], 1e-4,
+                        "pixel " + y + "," + x);
+            }
+        }
+    }
+
+    @Test
     void isInvariantToGainAndOffsetOfTheImage() {
         Grid grid = Grid.of(64, 64, 0.2);
         RealImage image = noise(grid, 2);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.atomfinder.grid.ComplexField;
 import io.github.atomfinder.grid.Grid;
+import io.github.atomfinder.optics.WaveSpectrum;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,32 @@ class SymmetryAndLabelsTest {
                     assertEquals(10 + i, moved.real(iy, ix), 1e-6,
                             "site " + i + " under mirror=" + mirror + " turns=" + turns);
                 }
+            }
+        }
+    }
+
+    @Test
+    void symmetryOfTheSpectrumIsTheSpectrumOfTheMovedWave() {
+        SplittableRandom random = new SplittableRandom(11);
+        ComplexField wave = ComplexField.zeros(GRID);
+        for (int i = 0; i < wave.data().length; i++) {
+            wave.data()[i] = (float) random.nextGaussian();
+        }
+        WaveSpectrum spectrum = WaveSpectrum.of(wave);
+        for (boolean mirror : new boolean[] {false, true}) {
+            for (int turns = 0; turns < 4; turns++) {
+                Symmetry symmetry = new Symmetry(mirror, turns, 7, 13);
+                float[] expected = WaveSpectrum.of(symmetry.apply(wave)).data();
+                WaveSpectrum moved = symmetry.apply(spectrum);
+                assertEquals(symmetry.apply(GRID), moved.grid());
+                double error = 0;
+                double norm = 0;
+                for (int i = 0; i < expected.length; i++) {
+                    error += Math.pow(moved.data()[i] - expected[i], 2);
+                    norm += Math.pow(expected[i], 2);
+                }
+                assertTrue(Math.sqrt(error / norm) < 1e-5, "mirror=" + mirror + " turns=" + turns + ": relative error "
+                        + Math.sqrt(error / norm));
             }
         }
     }
