@@ -1,5 +1,7 @@
 package io.github.atomfinder.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomfinder.errors.AtomfinderException;
 import io.github.atomfinder.nn.FusionNetArchitecture;
 import io.github.atomfinder.nn.ModelCard;
@@ -9,10 +11,13 @@ import io.github.atomfinder.nn.TrainedModel;
 import io.github.atomfinder.nn.TrainingData;
 import io.github.atomfinder.nn.TrainingSettings;
 import io.github.atomfinder.nn.ValidationScores;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,7 +32,9 @@ import picocli.CommandLine.Spec;
                 + "The bundle folder gets model.json (architecture, classes, pixel size, normalisation, training "
                 + "settings, validation scores), the weights, training-log.csv and training-plot.png. A checkpoint "
                 + "is written every --checkpoint-every steps and when the run is interrupted (Ctrl-C); --resume "
-                + "continues it (the architecture then comes from the bundle).")
+                + "continues it (the architecture then comes from the bundle). A resumed run may change the data "
+                + "(e.g. wider microscope ranges: a curriculum), crop, batch, loss or learning rate; model.json then "
+                + "records each stage under training.stages with the step it started at.")
 public final class TrainCommand implements Callable<Integer> {
 
     static final class Source {
@@ -112,6 +119,9 @@ public final class TrainCommand implements Callable<Integer> {
                 checkpointEvery, validationSize, matchRadius, seed);
         PrintWriter err = spec.commandLine().getErr();
         try (TrainedModel model = resume ? TrainedModel.load(out) : TrainedModel.create(newCard(data), seed)) {
+            if (resume) {
+                continueCard(model, data);
+            }
             long first = model.card().steps();
             NetTraining training = new NetTraining();
             try (ProgressBar bar = new ProgressBar("train", Math.max(1, steps - first))) {
@@ -138,17 +148,83 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private ModelCard newCard(TrainingData data) {
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("data", data.presets());
-        training.put("crop", crop);
-        training.put("batch", batch);
-        training.put("loss", loss.name());
-        training.put("optimizer", "Adam");
-        training.put("learningRate", learningRate);
-        training.put("weightDecay", weightDecay);
-        training.put("seed", seed);
+        Map<String, Object> stage = stage(data);
+        Map<String, Object> training = new LinkedHashMap<>(stage);
+        training.put("stages", List.of(withStart(stage, 0)));
         FusionNetArchitecture architecture = new FusionNetArchitecture(data.source().inputChannels(), data.source().classes(), width, levels);
         return new ModelCard(ModelCard.FORMAT, architecture, data.classNames(), data.pixelSizeAngstrom(),
                 data.normalizationSigmaAngstrom(), TrainedModel.weightsFileName(0), training, 0, null, ModelCard.currentSoftwareVersion());
     }
+
+    /** This run's data and settings: one stage of a training that may change them on resume. */
+    private Map<String, Object> stage(TrainingData data) {
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("data", data.presets());
+        stage.put("crop", crop);
+        stage.put("batch", batch);
+        stage.put("loss", loss.name());
+        stage.put("optimizer", "Adam");
+        stage.put("learningRate", learningRate);
+        stage.put("weightDecay", weightDecay);
+        stage.put("seed", seed);
+        return stage;
+    }
+
+    private static Map<String, Object> withStart(Map<String, Object> stage, long step) {
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("fromStep", step);
+        started.putAll(stage);
+        return started;
+    }
+
+    /**
+     * Checks that the resumed bundle fits the data, and when the data or settings differ from the bundle's latest
+     * stage records a new stage (saved at once, so the card never describes weights trained on other data).
+     */
+    private void continueCard(TrainedModel model, TrainingData data) throws IOException {
+        ModelCard card = model.card();
+        FusionNetArchitecture a = card.architecture();
+        if (a.inputChannels() != data.source().inputChannels() || !card.classes().equals(data.classNames())) {
+            throw new AtomfinderException("--resume: " + out + " was trained with " + a.inputChannels() + " input channel(s) and classes "
+                    + card.classes() + ", but the data has " + data.source().inputChannels() + " and " + data.classNames());
+        }
+        if (Math.abs(card.pixelSizeAngstrom() - data.pixelSizeAngstrom()) > 1e-9
+                || Math.abs(card.normalizationSigmaAngstrom() - data.normalizationSigmaAngstrom()) > 1e-9) {
+            throw new AtomfinderException("--resume: " + out + " works at " + card.pixelSizeAngstrom() + " Å/px with a "
+                    + card.normalizationSigmaAngstrom() + " Å normalisation window, but the data has " + data.pixelSizeAngstrom()
+                    + " Å/px and " + data.normalizationSigmaAngstrom() + " Å");
+        }
+        if (crop % (1 << a.levels()) != 0) {
+            throw new AtomfinderException("--crop " + crop + " must be a multiple of " + (1 << a.levels()) + " for the bundle's "
+                    + a.levels() + " levels");
+        }
+        // Compared as JSON reads them back (a long written to model.json returns as an int).
+        Map<String, Object> stage = JSON.readValue(JSON.writeValueAsString(stage(data)), MAP);
+        Map<String, Object> training = new LinkedHashMap<>(card.training());
+        List<Map<String, Object>> stages = new ArrayList<>();
+        Object recorded = training.get("stages");
+        if (recorded != null) {
+            stages.addAll(JSON.readValue(JSON.writeValueAsString(recorded), STAGES));
+        } else {
+            Map<String, Object> first = new LinkedHashMap<>(training);
+            stages.add(withStart(first, 0));
+        }
+        Map<String, Object> latest = new LinkedHashMap<>(stages.get(stages.size() - 1));
+        latest.remove("fromStep");
+        if (latest.equals(stage)) {
+            return;
+        }
+        stages.add(withStart(stage, card.steps()));
+        training.clear();
+        training.putAll(stage);
+        training.put("stages", stages);
+        model.save(out, new ModelCard(card.format(), a, card.classes(), card.pixelSizeAngstrom(), card.normalizationSigmaAngstrom(),
+                card.weightsFile(), training, card.steps(), card.validation(), ModelCard.currentSoftwareVersion()));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Map<String, Object>>> STAGES = new TypeReference<>() {
+    };
 }

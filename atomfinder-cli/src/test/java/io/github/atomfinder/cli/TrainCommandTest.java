@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.atomfinder.nn.TrainedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,26 @@ class TrainCommandTest {
         try (TrainedModel model = TrainedModel.load(out)) {
             assertEquals(4, model.card().steps());
             assertEquals(2, model.card().architecture().baseWidth());
+        }
+    }
+
+    @Test
+    void resumingWithOtherSettingsRecordsANewStageFromTheStepItStarted() throws Exception {
+        Path out = temp.resolve("staged");
+        String[] common = {"train", "--synthetic", "--width", "2", "--levels", "2", "--crop", "16", "--batch", "2",
+            "--validate-every", "2", "--validation-size", "2", "--threads", "1", "--out", out.toString()};
+        assertEquals(0, Main.run(concat(common, "--steps", "2")));
+        assertEquals(0, Main.run(concat(common, "--steps", "4", "--resume", "--learning-rate", "3e-4")));
+        assertEquals(0, Main.run(concat(common, "--steps", "6", "--resume", "--learning-rate", "3e-4")));
+        try (TrainedModel model = TrainedModel.load(out)) {
+            List<?> stages = (List<?>) model.card().training().get("stages");
+            assertEquals(2, stages.size(), "the third run continues the second stage");
+            Map<?, ?> second = (Map<?, ?>) stages.get(1);
+            assertEquals(2, ((Number) second.get("fromStep")).intValue());
+            assertEquals(3e-4, ((Number) second.get("learningRate")).doubleValue(), 1e-12);
+            assertEquals(1e-3, ((Number) ((Map<?, ?>) stages.get(0)).get("learningRate")).doubleValue(), 1e-12);
+            assertEquals(3e-4, ((Number) model.card().training().get("learningRate")).doubleValue(), 1e-12);
+            assertEquals(6, model.card().steps());
         }
     }
 
