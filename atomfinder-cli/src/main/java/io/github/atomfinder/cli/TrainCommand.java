@@ -11,6 +11,7 @@ import io.github.atomfinder.nn.TrainedModel;
 import io.github.atomfinder.nn.TrainingData;
 import io.github.atomfinder.nn.TrainingSettings;
 import io.github.atomfinder.nn.ValidationScores;
+import io.github.atomfinder.optics.MicroscopeDistribution;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,6 +48,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
+
+    @Option(names = "--microscope", paramLabel = "PRESET|FILE.json",
+            description = "With --data: image the dataset's waves with these microscope ranges instead of the ones stored "
+                    + "with the dataset (a preset name, e.g. graphene-80kv-start or graphene-80kv-wide, or a JSON file).")
+    String microscope;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model bundle folder.")
     Path out;
@@ -114,7 +120,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (!resume && Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
             throw new AtomfinderException("--out " + out + " exists and is not empty; use --resume to continue it or pick a new folder");
         }
-        TrainingData data = source.synthetic ? TrainingData.synthetic(crop, seed) : TrainingData.open(source.data, crop, seed);
+        if (microscope != null && source.synthetic) {
+            throw new AtomfinderException("--microscope applies to --data, not to --synthetic");
+        }
+        TrainingData data = source.synthetic ? TrainingData.synthetic(crop, seed)
+                : TrainingData.open(source.data, crop, seed, microscope == null ? null : MicroscopeDistribution.presetOrFile(microscope));
         TrainingSettings settings = new TrainingSettings(batch, steps, learningRate, weightDecay, loss, validateEvery,
                 checkpointEvery, validationSize, matchRadius, seed);
         PrintWriter err = spec.commandLine().getErr();

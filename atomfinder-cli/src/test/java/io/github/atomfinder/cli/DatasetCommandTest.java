@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.atomfinder.data.ExampleStore;
 import io.github.atomfinder.io.Npy;
 import io.github.atomfinder.io.NpyArray;
+import io.github.atomfinder.nn.TrainedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,26 @@ class DatasetCommandTest {
                 "--out", model.toString()));
         String card = Files.readString(model.resolve("model.json"));
         assertTrue(card.contains("\"carbon\"") && card.contains("\"preset\" : \"graphene\""), card);
+
+        // A curriculum: the same waves through other microscope ranges, recorded as a second stage.
+        String[] resume = {"train", "--data", dataset.toString(), "--width", "4", "--crop", "64", "--batch", "1",
+            "--steps", "4", "--validate-every", "4", "--validation-size", "2", "--threads", "1", "--resume",
+            "--out", model.toString()};
+        assertEquals(Main.EXIT_USER_ERROR, Main.run(concat(resume, "--microscope", "gold-300kv")), "300 kV ranges, 80 kV waves");
+        assertEquals(0, Main.run(concat(resume, "--microscope", "graphene-80kv-start")));
+        try (TrainedModel trained = TrainedModel.load(model)) {
+            List<?> stages = (List<?>) trained.card().training().get("stages");
+            assertEquals(2, stages.size());
+            Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) stages.get(1)).get("data");
+            assertEquals("graphene-80kv-start", ((Map<?, ?>) data.get("microscope")).get("name"));
+            assertEquals(4, trained.card().steps());
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     @Test

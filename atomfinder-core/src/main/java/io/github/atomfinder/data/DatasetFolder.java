@@ -87,6 +87,19 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
         }
     }
 
+    /**
+     * The same examples imaged with other microscope ranges (e.g. a training curriculum): the waves do not depend
+     * on the microscope, only on its beam energy, which must match.
+     */
+    public DatasetFolder withMicroscopes(MicroscopeDistribution other) {
+        double energy = other.sample(new java.util.SplittableRandom(0)).energyEv();
+        if (Math.abs(energy - preset.energyEv()) > 1e-6 * preset.energyEv()) {
+            throw new AtomfinderException("microscope " + other.name() + " is for " + energy + " eV but the dataset in " + root
+                    + " was simulated at " + preset.energyEv() + " eV");
+        }
+        return new DatasetFolder(root, preset, other, seed, count, validationCount);
+    }
+
     /** Training pairs from the training examples. */
     public PairSampler trainingPairs(PairSampler.Settings settings, long samplerSeed) throws IOException {
         return new PairSampler(root, microscopes, settings, samplerSeed);

@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
 public record MicroscopeDistribution(String name, String description, Map<String, ParameterDistribution> parameters) {
 
     /** Names of the bundled presets (resources {@code presets/NAME.json}). */
-    public static final List<String> PRESETS = List.of("graphene-80kv", "graphene-80kv-wide", "gold-300kv");
+    public static final List<String> PRESETS = List.of("graphene-80kv", "graphene-80kv-start", "graphene-80kv-wide", "gold-300kv");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<Parameter> ORDER = parameterOrder();

@@ -1,5 +1,7 @@
 package io.github.atomfinder.nn;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomfinder.data.DatasetFolder;
 import io.github.atomfinder.data.DatasetPreset;
 import io.github.atomfinder.data.PairSampler;
@@ -32,6 +34,8 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
         presets = Map.copyOf(presets);
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Width σ (Å) of the Gaussian per site in the label maps: separates neighbours 1.42 Å apart (2σ < 1.42 Å). */
     public static final double LABEL_SIGMA_ANGSTROM = 0.35;
     /** Local-normalisation window σ (Å), as in the paper's code. */
@@ -44,10 +48,19 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
      * pairs. Validation pairs ({@link NetTraining#VALIDATION_STEP}) come from the held-out examples, without jitter.
      */
     public static TrainingData open(Path directory, int crop, long seed) {
+        return open(directory, crop, seed, null);
+    }
+
+    /**
+     * As {@link #open(Path, int, long)}, imaging the dataset's waves with {@code microscopes} instead of the ranges
+     * stored with the dataset (null keeps those).
+     */
+    public static TrainingData open(Path directory, int crop, long seed, MicroscopeDistribution microscopes) {
         if (!Files.isDirectory(directory)) {
             throw new AtomfinderException("training data folder " + directory + " does not exist");
         }
-        DatasetFolder folder = DatasetFolder.open(directory);
+        DatasetFolder stored = DatasetFolder.open(directory);
+        DatasetFolder folder = microscopes == null ? stored : stored.withMicroscopes(microscopes);
         DatasetPreset preset = folder.preset();
         PairSampler.Settings training = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
                 preset.classes(), new double[] {0}, JITTER, JITTER);
@@ -73,10 +86,10 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
                             : trainingPairs.pair(step, indexInBatch);
                 }
             };
-            MicroscopeDistribution microscopes = folder.microscopes();
-            ParameterDistribution pixelSize = microscopes.parameters().get("pixel_size_A");
+            MicroscopeDistribution ranges = folder.microscopes();
+            ParameterDistribution pixelSize = ranges.parameters().get("pixel_size_A");
             if (pixelSize == null) {
-                throw new AtomfinderException(directory + ": the microscope preset " + microscopes.name()
+                throw new AtomfinderException(directory + ": the microscope preset " + ranges.name()
                         + " has no pixel_size_A range, so the model's input pixel size is unknown");
             }
             Map<String, Object> presets = new LinkedHashMap<>();
@@ -85,7 +98,8 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
             presets.put("dataset_seed", folder.seed());
             presets.put("examples", folder.count());
             presets.put("validation_examples", folder.validationCount());
-            presets.put("microscope", microscopes.toJson());
+            presets.put("microscope", JSON.readValue(ranges.toJson(), new TypeReference<Map<String, Object>>() {
+            }));
             presets.put("label_sigma_A", LABEL_SIGMA_ANGSTROM);
             presets.put("jitter", JITTER);
             return new TrainingData(source, preset.classNames(), pixelSize.typical(), NORMALIZATION_SIGMA_ANGSTROM, presets);
