@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * Finds a model bundle from what the user typed after {@code --model}: a folder holding {@code model.json}, or
  * a NAME looked up as {@code models/NAME} under the atomfinder home (system property {@value #HOME_PROPERTY},
  * set by bin/atomfinder), under the repository that holds the running jar or classes, and under the current
- * directory, in that order.
+ * directory, in that order. A NAME that is no bundle's name may be the start of exactly one bundle's name up to a
+ * dash: {@code graphene} finds {@code models/graphene-80kv}.
  */
 final class ModelLocator {
 
@@ -37,6 +38,16 @@ final class ModelLocator {
                 Path candidate = root.resolve(nameOrDirectory);
                 if (Files.isRegularFile(candidate.resolve(TrainedModel.CARD_FILE))) {
                     return candidate;
+                }
+            }
+            for (Path root : roots) {
+                List<String> family = bundlesIn(root).stream().filter(b -> b.startsWith(nameOrDirectory + "-")).toList();
+                if (family.size() == 1) {
+                    return root.resolve(family.get(0));
+                }
+                if (family.size() > 1) {
+                    throw new AtomfinderException("--model: '" + nameOrDirectory + "' could be any of " + family + " in " + root
+                            + "; give the full name");
                 }
             }
         }

@@ -140,6 +140,9 @@ class AnalyzeCommandTest {
         Path home = temp.resolve("home");
         Files.createDirectories(home.resolve("models"));
         Files.createSymbolicLink(home.resolve("models").resolve("tiny"), model);
+        Files.createSymbolicLink(home.resolve("models").resolve("blob-8px"), model);
+        Files.createSymbolicLink(home.resolve("models").resolve("dot-1"), model);
+        Files.createSymbolicLink(home.resolve("models").resolve("dot-2"), model);
         Path image = temp.resolve("scene.tif");
         writeScene(image, 5);
         String before = System.getProperty(ModelLocator.HOME_PROPERTY);
@@ -147,10 +150,16 @@ class AnalyzeCommandTest {
         try {
             String[] ok = CliRun.run("analyze", image.toString(), "--model", "tiny", "--out", temp.resolve("out").toString());
             assertEquals("0", ok[0], ok[2]);
+            String[] family = CliRun.run("analyze", image.toString(), "--model", "blob", "--out", temp.resolve("out1").toString());
+            assertEquals("0", family[0], "'blob' names the only blob-* bundle: " + family[2]);
+            String[] ambiguous = CliRun.run("analyze", image.toString(), "--model", "dot", "--out", temp.resolve("out3").toString());
+            assertEquals("2", ambiguous[0]);
+            assertTrue(ambiguous[2].contains("[dot-1, dot-2]"), ambiguous[2]);
             String[] bad = CliRun.run("analyze", image.toString(), "--model", "huge", "--out", temp.resolve("out2").toString());
             assertEquals("2", bad[0]);
-            assertTrue(bad[2].contains("'huge'") && bad[2].contains("available model names: tiny"), bad[2]);
+            assertTrue(bad[2].contains("'huge'") && bad[2].contains("available model names: ") && bad[2].contains("tiny"), bad[2]);
             assertFalse(Files.exists(temp.resolve("out2")));
+            assertFalse(Files.exists(temp.resolve("out3")));
         } finally {
             if (before == null) {
                 System.clearProperty(ModelLocator.HOME_PROPERTY);
