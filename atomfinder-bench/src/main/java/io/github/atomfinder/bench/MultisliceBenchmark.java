@@ -55,7 +55,7 @@ public final class MultisliceBenchmark {
     private static void breakdown(Atoms gold, SimulationParameters p, int runs) {
         ProjectedPotentials potentials = ProjectedPotentials.of(gold, p);
         Grid grid = potentials.grid();
-        Multislice multislice = new Multislice(grid, p.interactionParameter(), p.wavelengthAngstrom(), 1.0);
+        Multislice multislice = new Multislice(grid, p.interactionParameter(), p.wavelengthAngstrom());
         float[] pair = new float[2 * grid.size()];
         float[] scratch = new float[pair.length];
         float[] t = new float[pair.length];
@@ -63,11 +63,11 @@ public final class MultisliceBenchmark {
         Timing.time("  one FFT 640 x 640", 3, runs, () -> Fft2.forwardInPlace(scratch, grid.ny(), grid.nx()));
         Timing.time("  setup: kernels, slices, propagators", 1, runs, () -> {
             ProjectedPotentials.of(gold, p);
-            new Multislice(grid, p.interactionParameter(), p.wavelengthAngstrom(), 1.0);
+            new Multislice(grid, p.interactionParameter(), p.wavelengthAngstrom());
         });
-        Timing.time("  potential of a slice pair (2 FFTs)", 2, runs, () -> potentials.computePair(10, pair, scratch));
+        Timing.time("  potential of a slice pair (2 FFTs)", 2, runs, () -> potentials.computePair(10, 11, pair, scratch));
         Timing.time("  band-limited transmission of a slice (2 FFTs)", 2, runs, () -> multislice.transmission(pair, 0, t));
-        Timing.time("  transmit + propagate one slice (2 FFTs)", 2, runs, () -> multislice.step(psi, t, false));
+        Timing.time("  transmit + propagate one slice (2 FFTs)", 2, runs, () -> multislice.step(psi, t, 1.0));
     }
 
     private static void describe(String name, Atoms atoms, SimulationParameters p) {
