@@ -134,8 +134,13 @@ public final class ExitWaves {
             for (int p = 0; p < planes.length; p += 2) {
                 potentials.computePair(planes[p], p + 1 < planes.length ? planes[p + 1] : -1, pair, scratch);
                 for (int j = 0; j < 2 && p + j < planes.length; j++) {
-                    multislice.transmission(pair, j, t);
-                    multislice.step(psi, t, distances[p + j]);
+                    if (p + j == 0) {
+                        multislice.phaseFactor(pair, j, t);
+                        multislice.enter(psi, t, distances[0]);
+                    } else {
+                        multislice.transmission(pair, j, t);
+                        multislice.step(psi, t, distances[p + j]);
+                    }
                 }
             }
             return wave;
@@ -149,12 +154,17 @@ public final class ExitWaves {
             while (next < planes.length && pending.size() < window) {
                 int first = planes[next];
                 int second = next + 1 < planes.length ? planes[next + 1] : -1;
-                pending.add(pool.submit(() -> transmissionPair(potentials, multislice, first, second)));
+                boolean entrance = next == 0;
+                pending.add(pool.submit(() -> transmissionPair(potentials, multislice, first, second, entrance)));
                 next += 2;
             }
             float[][] ts = join(pending.removeFirst());
             for (int j = 0; j < ts.length; j++) {
-                multislice.step(psi, ts[j], distances[p + j]);
+                if (p + j == 0) {
+                    multislice.enter(psi, ts[j], distances[0]);
+                } else {
+                    multislice.step(psi, ts[j], distances[p + j]);
+                }
             }
         }
         return wave;
@@ -172,14 +182,19 @@ public final class ExitWaves {
         }));
     }
 
+    /** Band-limited transmission functions of two slices; the entrance slice's as its unlimited phase factor. */
     private static float[][] transmissionPair(ProjectedPotentials potentials, Multislice multislice, int first,
-            int second) {
+            int second, boolean entrance) {
         int length = 2 * potentials.grid().size();
         float[] pair = new float[length];
         potentials.computePair(first, second, pair, new float[length]);
         float[][] out = new float[second >= 0 ? 2 : 1][length];
         for (int j = 0; j < out.length; j++) {
-            multislice.transmission(pair, j, out[j]);
+            if (entrance && j == 0) {
+                multislice.phaseFactor(pair, j, out[j]);
+            } else {
+                multislice.transmission(pair, j, out[j]);
+            }
         }
         return out;
     }

@@ -59,6 +59,14 @@ public final class Multislice {
      * imaginary (1) parts of {@code potentials}, written to {@code out}.
      */
     public void transmission(float[] potentials, int component, float[] out) {
+        phaseFactor(potentials, component, out);
+        Fft2.forwardBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
+        multiplyReal(out, aperture);
+        Fft2.inverseBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
+    }
+
+    /** exp(i σ V) of the potential in the real (0) or imaginary (1) parts of {@code potentials}, not band-limited. */
+    public void phaseFactor(float[] potentials, int component, float[] out) {
         int size = grid.size();
         for (int i = 0; i < size; i++) {
             double phase = sigma * potentials[2 * i + component];
@@ -88,13 +96,27 @@ public final class Multislice {
                 }
             }
         }
-        Fft2.forwardBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
-        for (int i = 0; i < size; i++) {
-            float a = aperture[i];
-            out[2 * i] *= a;
-            out[2 * i + 1] *= a;
+    }
+
+    /**
+     * The first slice hit by the incident plane wave ψ = 1: ψ ← F⁻¹[P · A · F[exp(i σ V)]] from the unlimited
+     * {@link #phaseFactor}. Since t ψ = t, the transmission function's band limit A is applied in the same Fourier
+     * space as the propagator, which saves one transform pair and gives the same result as
+     * {@code step(ψ = 1, transmission(V), distance)}.
+     */
+    public void enter(float[] psi, float[] phaseFactor, double distanceAngstrom) {
+        System.arraycopy(phaseFactor, 0, psi, 0, psi.length);
+        Fft2.forwardBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
+        multiplyReal(psi, aperture);
+        applyPropagator(psi, distanceAngstrom);
+        Fft2.inverseBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
+    }
+
+    private static void multiplyReal(float[] interleaved, float[] factor) {
+        for (int i = 0; i < factor.length; i++) {
+            interleaved[2 * i] *= factor[i];
+            interleaved[2 * i + 1] *= factor[i];
         }
-        Fft2.inverseBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
     }
 
     /** One slice: ψ ← F⁻¹[P · F[t ψ]], P propagating by {@code distanceAngstrom} to the next plane. */

@@ -151,13 +151,16 @@ public final class ProjectedPotentials {
      */
     public void computePair(int first, int second, float[] out, float[] scratch) {
         int size = grid.size();
+        int ny = grid.ny();
+        int nx = grid.nx();
+        boolean[] rows = new boolean[ny];
         Arrays.fill(out, 0f);
         if (species.length == 1) {
-            deposit(out, members[first][0], 0);
+            deposit(out, members[first][0], 0, rows);
             if (second >= 0) {
-                deposit(out, members[second][0], 1);
+                deposit(out, members[second][0], 1, rows);
             }
-            Fft2.forwardInPlace(out, grid.ny(), grid.nx());
+            Fft2.forwardSparseRowsInPlace(out, ny, nx, rows);
             multiply(out, kernels[0], size);
         } else {
             for (int s = 0; s < species.length; s++) {
@@ -165,11 +168,12 @@ public final class ProjectedPotentials {
                     continue;
                 }
                 Arrays.fill(scratch, 0f);
-                deposit(scratch, members[first][s], 0);
+                Arrays.fill(rows, false);
+                deposit(scratch, members[first][s], 0, rows);
                 if (second >= 0) {
-                    deposit(scratch, members[second][s], 1);
+                    deposit(scratch, members[second][s], 1, rows);
                 }
-                Fft2.forwardInPlace(scratch, grid.ny(), grid.nx());
+                Fft2.forwardSparseRowsInPlace(scratch, ny, nx, rows);
                 float[] k = kernels[s];
                 for (int i = 0; i < size; i++) {
                     out[2 * i] += k[i] * scratch[2 * i];
@@ -177,11 +181,16 @@ public final class ProjectedPotentials {
                 }
             }
         }
-        Fft2.inverseInPlace(out, grid.ny(), grid.nx());
+        // Every column: the potential keeps the grid's full band (the row-column code with blocked columns is
+        // faster than JTransforms' 2-D plan here).
+        Fft2.inverseBandLimitedInPlace(out, ny, nx, nx);
     }
 
-    /** Bilinear sub-pixel deltas of unit weight, wrapped periodically, into the real (0) or imaginary (1) parts. */
-    private void deposit(float[] interleaved, int[] atoms, int component) {
+    /**
+     * Bilinear sub-pixel deltas of unit weight, wrapped periodically, into the real (0) or imaginary (1) parts;
+     * flags the rows written in {@code rows}.
+     */
+    private void deposit(float[] interleaved, int[] atoms, int component, boolean[] rows) {
         int nx = grid.nx();
         int ny = grid.ny();
         for (int i : atoms) {
@@ -195,6 +204,8 @@ public final class ProjectedPotentials {
             int y0 = Math.floorMod((long) fy, ny);
             int x1 = x0 + 1 == nx ? 0 : x0 + 1;
             int y1 = y0 + 1 == ny ? 0 : y0 + 1;
+            rows[y0] = true;
+            rows[y1] = true;
             interleaved[2 * (y0 * nx + x0) + component] += (1 - wx) * (1 - wy);
             interleaved[2 * (y0 * nx + x1) + component] += wx * (1 - wy);
             interleaved[2 * (y1 * nx + x0) + component] += (1 - wx) * wy;
