@@ -17,7 +17,7 @@ import java.util.List;
  * Exit-wave simulation speed (issue 3): a ~300-atom gold particle seen along [110] (32 x 32 x 23 Å, 0.05 Å,
  * 640 x 640, 23 slices of 1 Å, 300 kV) and graphene sheets at 80 kV (the abTEM reference cell, 197 x 171, and a
  * training-size sheet on an 864 x 864 grid), single- and multi-threaded; the particle also 3° off the zone axis, where
- * no slice is empty. Usage: bin/bench MultisliceBenchmark [runs]
+ * no slice is empty. Usage: bin/bench MultisliceBenchmark [runs] [gold] ("gold": the particle cases only)
  */
 public final class MultisliceBenchmark {
 
@@ -26,6 +26,7 @@ public final class MultisliceBenchmark {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        boolean goldOnly = args.length > 1 && args[1].equals("gold");
         Atoms gold = goldParticle(32, 23, 10.5);
         // 3° off the zone axis every 1 Å slice holds atoms; on the axis the (220) layers, 1.44 Å apart, leave some
         // slices empty, and those are skipped.
@@ -49,10 +50,16 @@ public final class MultisliceBenchmark {
                     () -> ExitWaves.simulate(gold, goldParams, threads));
             Timing.time("gold particle 3° off axis, " + threads + " thread(s)", 2, runs,
                     () -> ExitWaves.simulate(tilted, goldParams, threads));
+            if (goldOnly) {
+                continue;
+            }
             Timing.time("graphene 9.84 x 8.52 Å, " + threads + " thread(s)", 3, runs,
                     () -> ExitWaves.simulate(smallGraphene, grapheneParams, threads));
             Timing.time("graphene 44.3 x 42.6 Å, " + threads + " thread(s)", 2, runs,
                     () -> ExitWaves.simulate(trainingGraphene, trainingParams, threads));
+        }
+        if (goldOnly) {
+            return;
         }
         Fft2.setThreadsPerTransform(2);
         Timing.time("gold particle, 1 worker, 2 FFT threads", 2, runs, () -> ExitWaves.simulate(gold, goldParams, 1));
