@@ -65,7 +65,7 @@ class ParametrisationTest {
      * at the Nyquist frequency: the FFT route keeps f(k) inside the grid's square band and drops the rest, and the
      * dropped part next to the band edges k_x = ±1/(2Δx) (where a heavy atom's f(k) is still large) returns in real
      * space as a (−1)^n pattern along the axis, ±2.3 % for gold 1 Å from the nucleus on a 0.05 Å grid (±0.6 % for
-     * carbon; a numpy evaluation of the same sum agrees; off the axes the error is below 0.01 %). The ripple is the
+     * carbon; bench/multislice_crosscheck.py evaluates the same sum in numpy; off the axes the error is below 0.01 %). The ripple is the
      * top frequency of the grid, which the anti-aliasing aperture removes from every transmission function. So the
      * deviations from the analytic V_z must alternate in sign between neighbouring pixels, and their local mean
      * (weights 1/4, 1/2, 1/4, which cancel the Nyquist frequency) must be within 0.5 %.
