@@ -10,10 +10,7 @@ import io.github.atomfinder.simulation.ProjectedPotentials;
 import io.github.atomfinder.simulation.SimulationParameters;
 import io.github.atomfinder.structure.Atoms;
 import io.github.atomfinder.structure.Cell;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,8 +47,9 @@ public final class MultisliceBenchmark {
         breakdown(gold, goldParams, runs);
         // On a machine shared with other jobs the wall clock mostly measures waiting; the CPU time of the one
         // simulating thread is the single-core cost.
-        cpuTime("gold particle, 1 thread, CPU time", runs, () -> ExitWaves.simulate(gold, goldParams, 1));
-        cpuTime("gold particle 3° off axis, 1 thread, CPU time", runs, () -> ExitWaves.simulate(tilted, goldParams, 1));
+        Timing.cpuTime("gold particle, 1 thread, CPU time", 2, runs, () -> ExitWaves.simulate(gold, goldParams, 1));
+        Timing.cpuTime("gold particle 3° off axis, 1 thread, CPU time", 2, runs,
+                () -> ExitWaves.simulate(tilted, goldParams, 1));
         for (int threads : new int[] {1, 2}) {
             Timing.time("gold particle, " + threads + " thread(s)", 2, runs,
                     () -> ExitWaves.simulate(gold, goldParams, threads));
@@ -70,21 +68,6 @@ public final class MultisliceBenchmark {
         }
         Fft2.setThreadsPerTransform(2);
         Timing.time("gold particle, 1 worker, 2 FFT threads", 2, runs, () -> ExitWaves.simulate(gold, goldParams, 1));
-    }
-
-    /** CPU time of the calling thread over repeated runs after two warm-ups: median and minimum, ms. */
-    private static void cpuTime(String name, int runs, Runnable action) {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        action.run();
-        action.run();
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = bean.getCurrentThreadCpuTime();
-            action.run();
-            ms[i] = (bean.getCurrentThreadCpuTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        System.out.printf("%-55s median %9.2f ms  (min %.2f, %d runs)%n", name, ms[runs / 2], ms[0], runs);
     }
 
     /** Single-thread cost of each part of one slice pair on the gold grid. */
