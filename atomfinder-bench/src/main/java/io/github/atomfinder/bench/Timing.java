@@ -1,6 +1,9 @@
 package io.github.atomfinder.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /** Wall-clock timing with warm-up: reports the median and spread of repeated runs. */
 public final class Timing {
@@ -17,14 +20,27 @@ public final class Timing {
     }
 
     public static Result time(String name, int warmups, int runs, Runnable action) {
+        return measure(name, warmups, runs, action, System::nanoTime);
+    }
+
+    /**
+     * As {@link #time}, but the CPU time of the calling thread: the single-core cost of single-threaded work when
+     * other jobs share the machine and the wall clock mostly measures waiting.
+     */
+    public static Result cpuTime(String name, int warmups, int runs, Runnable action) {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        return measure(name, warmups, runs, action, bean::getCurrentThreadCpuTime);
+    }
+
+    private static Result measure(String name, int warmups, int runs, Runnable action, LongSupplier clockNs) {
         for (int i = 0; i < warmups; i++) {
             action.run();
         }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
+            long start = clockNs.getAsLong();
             action.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
+            ms[i] = (clockNs.getAsLong() - start) / 1e6;
         }
         Arrays.sort(ms);
         Result result = new Result(name, ms[runs / 2], ms[0], ms[runs - 1], runs);

@@ -159,13 +159,13 @@ public final class SimulateCommand implements Callable<Integer> {
         m.put("slice_thickness_A", slices.thicknessAngstrom());
         m.put("parametrisation", p.parametrisation().id());
         m.put("parametrisation_citation", p.parametrisation().citation());
-        m.put("projection", "infinite; atoms shared linearly in z between the two nearest slice centres; bilinear "
+        m.put("projection", "infinite; each atom wholly in the slice containing its z; bilinear "
                 + "sub-pixel deposition, FFT, x f(k)/(kappa dx dy sin(u)/u), u=|(kx dx, ky dy)|, inverse FFT");
         m.put("antialias", Map.of("cutoff_invA", Antialias.cutoffInverseAngstrom(grid),
                 "taper_invA", Antialias.taperInverseAngstrom(grid),
                 "applied_to", "transmission function of each slice and the Fresnel propagator"));
-        m.put("multislice_order", "psi=1; per slice psi <- IFFT(P * FFT(t * psi)); slice potentials act at slice centres "
-                + "(half a slice of propagation after the last)");
+        m.put("multislice_order", "psi=1; per slice holding atoms psi <- IFFT(P * FFT(t * psi)); a slice acts at "
+                + "its atoms' f(0)-weighted mean z, P propagates to the next such plane, after the last to z = c");
         m.put("phonon_configurations", p.phononConfigurations());
         m.put("phonon_sigma_A", p.phononSigmaAngstrom());
         m.put("seed", p.seed());

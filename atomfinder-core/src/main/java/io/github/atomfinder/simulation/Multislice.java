@@ -7,13 +7,13 @@ import java.util.List;
 /**
  * The two operators of one multislice step (method.md §3) on interleaved complex arrays, in place:
  * the band-limited transmission function t = A · exp(i σ V) (A applied in Fourier space) and the Fresnel
- * propagator P(k) = exp(−i π λ Δz |k|²) · A(k). The order per slice is ψ ← t ψ, then ψ ← F⁻¹[P F[ψ]].
+ * propagator P(k) = exp(−i π λ Δz |k|²) · A(k) over any distance Δz. A step is ψ ← F⁻¹[P F[t ψ]].
  *
- * <p>Each slice's potential acts at the slice's centre: the wave travels Δz/2 from the entrance to the first
- * transmission (a no-op for the incident plane wave, which the propagator leaves unchanged), Δz between
- * transmissions, and Δz/2 from the last one to the exit plane z = c. abTEM instead propagates a full Δz after the
- * last slice, placing every atom at its slice's entrance; that first-order shift of Δz/2 made the exit wave of a
- * 12 Å gold crystal change by 3 % when the slices were halved, against well under 1 % here.
+ * <p>The propagation distances come from the caller: each slice acts at its own plane
+ * ({@link ProjectedPotentials#planeZAngstrom}), so the wave travels from plane to plane and from the last plane to
+ * the exit surface. (abTEM instead transmits every slice at its entrance and propagates a full slice after the
+ * last one; that first-order shift made the exit wave of a 12 Å gold crystal change by 3 % when the slices were
+ * halved.)
  */
 public final class Multislice {
 
@@ -22,48 +22,21 @@ public final class Multislice {
 
     private final Grid grid;
     private final double sigma;
+    private final double wavelength;
     private final float[] aperture;
-    private final float[] propagator;
-    private final float[] halfPropagator;
     /** Largest |column frequency index| the aperture passes; the FFTs skip the columns beyond it. */
     private final int maxColumnIndex;
 
     /**
      * @param sigmaRadPerVoltAngstrom interaction parameter σ
      * @param wavelengthAngstrom      electron wavelength λ
-     * @param sliceThicknessAngstrom  propagation distance Δz after each slice
      */
-    public Multislice(Grid grid, double sigmaRadPerVoltAngstrom, double wavelengthAngstrom, double sliceThicknessAngstrom) {
+    public Multislice(Grid grid, double sigmaRadPerVoltAngstrom, double wavelengthAngstrom) {
         this.grid = grid;
         this.sigma = sigmaRadPerVoltAngstrom;
+        this.wavelength = wavelengthAngstrom;
         this.maxColumnIndex = (int) Math.ceil(Antialias.cutoffInverseAngstrom(grid) * grid.extentXAngstrom());
         this.aperture = SetupCache.get(List.of("aperture", grid), () -> Antialias.aperture(grid));
-        this.propagator = SetupCache.get(List.of("propagator", grid, wavelengthAngstrom, sliceThicknessAngstrom),
-                () -> propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom, aperture));
-        this.halfPropagator = SetupCache.get(List.of("propagator", grid, wavelengthAngstrom, sliceThicknessAngstrom / 2),
-                () -> propagator(grid, wavelengthAngstrom, sliceThicknessAngstrom / 2, aperture));
-    }
-
-    /**
-     * exp(−i π λ Δz |k|²) · A(k), interleaved, FFT order. The phase separates into x and y factors, so only
-     * nx + ny complex exponentials are evaluated.
-     */
-    static float[] propagator(Grid grid, double wavelengthAngstrom, double dzAngstrom, float[] aperture) {
-        double[] ky = grid.frequenciesY();
-        double[] kx = grid.frequenciesX();
-        double[][] ey = phases(ky, -Math.PI * wavelengthAngstrom * dzAngstrom);
-        double[][] ex = phases(kx, -Math.PI * wavelengthAngstrom * dzAngstrom);
-        float[] p = new float[2 * grid.size()];
-        for (int y = 0; y < ky.length; y++) {
-            for (int x = 0; x < kx.length; x++) {
-                int i = y * kx.length + x;
-                double re = ey[0][y] * ex[0][x] - ey[1][y] * ex[1][x];
-                double im = ey[0][y] * ex[1][x] + ey[1][y] * ex[0][x];
-                p[2 * i] = (float) (re * aperture[i]);
-                p[2 * i + 1] = (float) (im * aperture[i]);
-            }
-        }
-        return p;
     }
 
     /** cos and sin of scale·k² for each k. */
@@ -86,6 +59,14 @@ public final class Multislice {
      * imaginary (1) parts of {@code potentials}, written to {@code out}.
      */
     public void transmission(float[] potentials, int component, float[] out) {
+        phaseFactor(potentials, component, out);
+        Fft2.forwardBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
+        multiplyReal(out, aperture);
+        Fft2.inverseBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
+    }
+
+    /** exp(i σ V) of the potential in the real (0) or imaginary (1) parts of {@code potentials}, not band-limited. */
+    public void phaseFactor(float[] potentials, int component, float[] out) {
         int size = grid.size();
         for (int i = 0; i < size; i++) {
             double phase = sigma * potentials[2 * i + component];
@@ -115,28 +96,79 @@ public final class Multislice {
                 }
             }
         }
-        Fft2.forwardBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
-        for (int i = 0; i < size; i++) {
-            float a = aperture[i];
-            out[2 * i] *= a;
-            out[2 * i + 1] *= a;
+    }
+
+    /**
+     * The first slice hit by the incident plane wave ψ = 1: ψ ← F⁻¹[P · A · F[exp(i σ V)]] from the unlimited
+     * {@link #phaseFactor}. Since t ψ = t, the transmission function's band limit A is applied in the same Fourier
+     * space as the propagator, which saves one transform pair and gives the same result as
+     * {@code step(ψ = 1, transmission(V), distance)}.
+     */
+    public void enter(float[] psi, float[] phaseFactor, double distanceAngstrom) {
+        System.arraycopy(phaseFactor, 0, psi, 0, psi.length);
+        Fft2.forwardBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
+        multiplyReal(psi, aperture);
+        applyPropagator(psi, distanceAngstrom);
+        Fft2.inverseBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
+    }
+
+    private static void multiplyReal(float[] interleaved, float[] factor) {
+        for (int i = 0; i < factor.length; i++) {
+            interleaved[2 * i] *= factor[i];
+            interleaved[2 * i + 1] *= factor[i];
         }
-        Fft2.inverseBandLimitedInPlace(out, grid.ny(), grid.nx(), maxColumnIndex);
     }
 
-    /** One slice: ψ ← F⁻¹[P · F[t ψ]]; after the last slice only half the thickness is propagated. */
-    public void step(float[] psi, float[] transmission, boolean last) {
+    /** One slice: ψ ← F⁻¹[P · F[t ψ]], P propagating by {@code distanceAngstrom} to the next plane. */
+    public void step(float[] psi, float[] transmission, double distanceAngstrom) {
         multiplyComplex(psi, transmission);
+        propagate(psi, distanceAngstrom);
+    }
+
+    /** Free-space propagation: ψ ← F⁻¹[P · F[ψ]]. */
+    public void propagate(float[] psi, double distanceAngstrom) {
         Fft2.forwardBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
-        multiplyComplex(psi, last ? halfPropagator : propagator);
+        applyPropagator(psi, distanceAngstrom);
         Fft2.inverseBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
     }
 
-    /** Free-space propagation by the slice thickness: ψ ← F⁻¹[P · F[ψ]]. */
-    public void propagate(float[] psi) {
-        Fft2.forwardBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
-        multiplyComplex(psi, propagator);
-        Fft2.inverseBandLimitedInPlace(psi, grid.ny(), grid.nx(), maxColumnIndex);
+    /**
+     * Multiplies a spectrum by exp(−i π λ Δz |k|²) · A(k). The phase separates into x and y factors, so only nx + ny
+     * complex exponentials are evaluated per call and no table per distance is kept.
+     */
+    private void applyPropagator(float[] spectrum, double distanceAngstrom) {
+        double[] ky = grid.frequenciesY();
+        double[] kx = grid.frequenciesX();
+        double scale = -Math.PI * wavelength * distanceAngstrom;
+        double[][] ey = phases(ky, scale);
+        double[][] ex = phases(kx, scale);
+        float[] exRe = new float[kx.length];
+        float[] exIm = new float[kx.length];
+        for (int x = 0; x < kx.length; x++) {
+            exRe[x] = (float) ex[0][x];
+            exIm[x] = (float) ex[1][x];
+        }
+        int nx = kx.length;
+        for (int y = 0; y < ky.length; y++) {
+            float yr = (float) ey[0][y];
+            float yi = (float) ey[1][y];
+            int row = y * nx;
+            for (int x = 0; x < nx; x++) {
+                float a = aperture[row + x];
+                int j = 2 * (row + x);
+                if (a == 0f) {
+                    spectrum[j] = 0f;
+                    spectrum[j + 1] = 0f;
+                    continue;
+                }
+                float pr = (yr * exRe[x] - yi * exIm[x]) * a;
+                float pi = (yr * exIm[x] + yi * exRe[x]) * a;
+                float re = spectrum[j];
+                float im = spectrum[j + 1];
+                spectrum[j] = re * pr - im * pi;
+                spectrum[j + 1] = re * pi + im * pr;
+            }
+        }
     }
 
     private static void multiplyComplex(float[] target, float[] factor) {

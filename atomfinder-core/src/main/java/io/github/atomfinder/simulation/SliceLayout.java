@@ -15,12 +15,18 @@ public record SliceLayout(int count, double thicknessAngstrom) {
         return new SliceLayout(n, depthAngstrom / n);
     }
 
-    /**
-     * z as a continuous slice index whose integers are the slice centres ((i + ½)·thickness), clamped to
-     * [0, count − 1].
-     */
-    public double centreCoordinate(double zAngstrom) {
-        double c = zAngstrom / thicknessAngstrom - 0.5;
-        return Math.min(count - 1, Math.max(0, c));
+    /** The slice containing depth z; depths outside [0, c) belong to the first or last slice. */
+    public int indexOf(double zAngstrom) {
+        return (int) Math.min(count - 1, Math.max(0, Math.floor(zAngstrom / thicknessAngstrom)));
+    }
+
+    /** Depth of the centre of slice {@code index}, Å. */
+    public double centreAngstrom(int index) {
+        return (index + 0.5) * thicknessAngstrom;
+    }
+
+    /** Total depth c, Å. */
+    public double depthAngstrom() {
+        return count * thicknessAngstrom;
     }
 }

@@ -69,7 +69,7 @@ class AbtemGrapheneReferenceTest {
         // this simulator propagates half (Multislice); after the missing 0.5 Å the scattered parts must agree closely.
         SimulationParameters params = parameters(p);
         float[] moved = ours.data().clone();
-        new Multislice(ours.grid(), params.interactionParameter(), params.wavelengthAngstrom(), 0.5).propagate(moved);
+        new Multislice(ours.grid(), params.interactionParameter(), params.wavelengthAngstrom()).propagate(moved, 0.5);
         double scattered = relativeL2(minusOne(moved), minusOne(reference.data()));
         assertTrue(scattered < 0.01, p + " scattered wave relative L2 error " + scattered);
     }

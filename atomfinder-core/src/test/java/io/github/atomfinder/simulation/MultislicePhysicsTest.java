@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class MultislicePhysicsTest {
@@ -114,9 +115,9 @@ class MultislicePhysicsTest {
         }
         Fft2.inverseInPlace(psi, grid.ny(), grid.nx());
         double before = new ComplexField(grid, psi).sumOfSquares();
-        Multislice multislice = new Multislice(grid, Electrons.interactionParameter(80e3), Electrons.wavelengthAngstrom(80e3), 1.0);
+        Multislice multislice = new Multislice(grid, Electrons.interactionParameter(80e3), Electrons.wavelengthAngstrom(80e3));
         for (int i = 0; i < 20; i++) {
-            multislice.propagate(psi);
+            multislice.propagate(psi, 1.0);
         }
         double after = new ComplexField(grid, psi).sumOfSquares();
         assertEquals(before, after, 1e-4 * before);
@@ -129,28 +130,59 @@ class MultislicePhysicsTest {
                 + Math.pow(block.z(i) - depth / 2, 2) < radius * radius);
     }
 
-    @Test
-    void halvingTheSliceThicknessChangesAGoldParticleExitWaveLittle() {
-        // 79 atoms, 300 kV, 0.05 Å. Halving the paper's 0.5 Å slices (method.md §3) must change the wave by < 1 %;
-        // from the default 1 Å to 0.5 Å the change is larger (measured 1.25 %), bounded here by 2 %.
-        Atoms gold = goldParticle(20, 16, 7);
-        assertEquals(79, gold.size());
-        SimulationParameters p = SimulationParameters.of(300e3, 0.05);
-        assertEquals(16, p.slices(gold.cell()).count());
-        float[] w1 = ExitWaves.simulate(gold, p.withSliceThickness(1.0)).data();
-        float[] w05 = ExitWaves.simulate(gold, p.withSliceThickness(0.5)).data();
-        float[] w025 = ExitWaves.simulate(gold, p.withSliceThickness(0.25)).data();
-        double fine = AbtemGrapheneReferenceTest.relativeL2(w025, w05);
-        double coarse = AbtemGrapheneReferenceTest.relativeL2(w05, w1);
-        assertTrue(fine < 0.01, "0.5 Å -> 0.25 Å relative L2 change " + fine);
-        assertTrue(coarse < 0.02, "1 Å -> 0.5 Å relative L2 change " + coarse);
-        assertTrue(fine < 0.6 * coarse, "the change must shrink as the slices get thinner: " + coarse + ", " + fine);
-        // The particle scatters strongly (so the comparison means something): |ψ − 1| is large somewhere.
-        double maxScattered = 0;
-        for (int i = 0; i < w05.length; i += 2) {
-            maxScattered = Math.max(maxScattered, Math.hypot(w05[i] - 1, w05[i + 1]));
+    /** {@code atoms} rotated by {@code degrees} about the x axis through (x, y, z) = (cx, cy, cz). */
+    static Atoms tiltedAboutX(Atoms atoms, double degrees, double cy, double cz) {
+        double c = Math.cos(Math.toRadians(degrees));
+        double s = Math.sin(Math.toRadians(degrees));
+        int n = atoms.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        int[] numbers = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = atoms.x(i);
+            y[i] = cy + c * (atoms.y(i) - cy) - s * (atoms.z(i) - cz);
+            z[i] = cz + s * (atoms.y(i) - cy) + c * (atoms.z(i) - cz);
+            numbers[i] = atoms.atomicNumber(i);
         }
-        assertTrue(maxScattered > 0.5, "max |ψ − 1| = " + maxScattered);
+        return new Atoms(x, y, z, numbers, atoms.cell());
+    }
+
+    @Test
+    void halvingTheSliceThicknessChangesAGoldParticleExitWaveByLessThanOnePercent() {
+        // Issue #3: doubling the slice count at half thickness changes a gold exit wave by < 1 %. A 79-atom particle
+        // at 300 kV, 0.05 Å, 16 Å deep, from the default 1 Å slices to 0.5 Å. Seen exactly along [110] its (220)
+        // layers lie 1.44 Å apart, so each is alone in its slice at both thicknesses and is transmitted at its own
+        // depth: the two runs must agree to float rounding. Tilted 3° off the zone axis (method.md §5 tilts
+        // training particles by 0–5°) and with frozen-phonon displacements (σ 0.08 Å) the atoms spread over all
+        // depths; there the change measured 0.45 % (tilted) and 0.39 % (displaced), and it must shrink again from
+        // 0.5 Å to 0.25 Å. bench/multislice_crosscheck.py compares this placement with the alternatives in numpy.
+        Atoms zone = goldParticle(20, 16, 7);
+        assertEquals(79, zone.size());
+        SimulationParameters p = SimulationParameters.of(300e3, 0.05);
+        assertEquals(16, p.slices(zone.cell()).count());
+        double zoneChange = AbtemGrapheneReferenceTest.relativeL2(ExitWaves.simulate(zone, p.withSliceThickness(0.5)).data(),
+                ExitWaves.simulate(zone, p).data());
+        assertTrue(zoneChange < 1e-4, "zone axis, 1 Å -> 0.5 Å relative L2 change " + zoneChange);
+
+        Atoms tilted = tiltedAboutX(zone, 3, 10, 8);
+        Atoms displaced = FrozenPhonons.displaced(zone, 0.08, new SplittableRandom(5));
+        for (Atoms gold : List.of(tilted, displaced)) {
+            float[] w1 = ExitWaves.simulate(gold, p.withSliceThickness(1.0)).data();
+            float[] w05 = ExitWaves.simulate(gold, p.withSliceThickness(0.5)).data();
+            float[] w025 = ExitWaves.simulate(gold, p.withSliceThickness(0.25)).data();
+            double coarse = AbtemGrapheneReferenceTest.relativeL2(w05, w1);
+            double fine = AbtemGrapheneReferenceTest.relativeL2(w025, w05);
+            System.out.printf("slice convergence: 1 -> 0.5 Å %.5f, 0.5 -> 0.25 Å %.5f%n", coarse, fine);
+            assertTrue(coarse < 0.01, "1 Å -> 0.5 Å relative L2 change " + coarse);
+            assertTrue(fine < coarse, "the change must shrink as the slices get thinner: " + coarse + ", " + fine);
+            // The particle scatters strongly (so the comparison means something): |ψ − 1| is large somewhere.
+            double maxScattered = 0;
+            for (int i = 0; i < w05.length; i += 2) {
+                maxScattered = Math.max(maxScattered, Math.hypot(w05[i] - 1, w05[i + 1]));
+            }
+            assertTrue(maxScattered > 0.5, "max |ψ − 1| = " + maxScattered);
+        }
     }
 
     @Test
@@ -190,7 +222,7 @@ class MultislicePhysicsTest {
         // A uniform potential only has a k = 0 component, which the aperture passes: t = exp(iσV) exactly.
         Grid grid = Grid.of(8, 8, 0.1);
         double sigma = 1e-3;
-        Multislice multislice = new Multislice(grid, sigma, 0.02, 1);
+        Multislice multislice = new Multislice(grid, sigma, 0.02);
         for (double phase = -7; phase <= 7; phase += 0.37) {
             float[] potential = new float[2 * grid.size()];
             for (int i = 0; i < grid.size(); i++) {
