@@ -59,29 +59,29 @@ public final class DosePlot {
         LogAxis x = LogAxis.spanning(doses.stream().mapToDouble(Evaluation.DoseResult::doseElectronsPerA2).toArray(),
                 LEFT, WIDTH - RIGHT);
 
-        Panel top = new Panel(x, 60, 360, 0, 1, 0.2);
+        Panel top = new Panel(x, 70, 350, 0, 1, 0.2);
         top.frame(g, "precision, recall, F1", "%.1f");
         top.dots(g, report.images(), r -> r.rates().f1(), F1);
         top.curve(g, doses, d -> d.rates().precision(), PRECISION, dashed());
         top.curve(g, doses, d -> d.rates().recall(), RECALL, dotted());
         top.curve(g, doses, d -> d.rates().f1(), F1, new BasicStroke(2.5f));
-        top.legend(g, List.of("F1", "precision", "recall", "F1 per image"), List.of(F1, PRECISION, RECALL, F1),
-                List.of(new BasicStroke(2.5f), dashed(), dotted()), false);
+        top.legend(g, List.of("F1", "precision", "recall", "F1 of each image"), List.of(F1, PRECISION, RECALL, F1),
+                List.of(new BasicStroke(2.5f), dashed(), dotted()));
 
         double worst = report.images().stream().mapToDouble(r -> r.rates().rmseAngstrom()).filter(Double::isFinite).max().orElse(0);
         worst = Math.max(worst, report.toleranceAngstrom() / 2);
         double step = niceStep(worst / 5);
-        Panel bottom = new Panel(x, 440, 680, 0, Math.ceil(worst / step - 1e-9) * step, step);
+        Panel bottom = new Panel(x, 410, 670, 0, Math.ceil(worst / step - 1e-9) * step, step);
         bottom.frame(g, "position RMSE (Å)", step >= 0.1 ? "%.1f" : step >= 0.01 ? "%.2f" : "%.3f");
         bottom.dots(g, report.images(), r -> r.rates().rmseAngstrom(), RMSE);
         bottom.curve(g, doses, d -> d.rates().rmseAngstrom(), RMSE, new BasicStroke(2.5f));
-        bottom.legend(g, List.of("RMSE of matched sites", "RMSE per image"), List.of(RMSE, RMSE), List.of(new BasicStroke(2.5f)),
-                true);
-        x.ticks(g, 680);
+        bottom.legend(g, List.of("RMSE of all matched sites", "RMSE of each image"), List.of(RMSE, RMSE),
+                List.of(new BasicStroke(2.5f)));
+        x.ticks(g, 670);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         g.setColor(Color.BLACK);
         centred(g, String.format(Locale.ROOT, "dose (e/Å²), log scale; matched within %.2g Å, %.2g Å border excluded",
-                report.toleranceAngstrom(), report.marginAngstrom()), (LEFT + WIDTH - RIGHT) / 2, 735);
+                report.toleranceAngstrom(), report.marginAngstrom()), (LEFT + WIDTH - RIGHT) / 2, 725);
         g.dispose();
         return image;
     }
@@ -130,8 +130,11 @@ public final class DosePlot {
             return new LogAxis(low, high, left, right);
         }
 
+        /** Pixels kept free at each end, so markers at the first and last decade are not drawn on the frame. */
+        static final int PAD = 24;
+
         int pixel(double dose) {
-            return (int) Math.round(left + (Math.log10(dose) - lowDecade) / (highDecade - lowDecade) * (right - left));
+            return (int) Math.round(left + PAD + (Math.log10(dose) - lowDecade) / (highDecade - lowDecade) * (right - left - 2 * PAD));
         }
 
         /** Decade labels 10^k and minor ticks under the frame whose bottom is {@code y}. */
@@ -225,38 +228,28 @@ public final class DosePlot {
             g.setStroke(saved);
         }
 
-        /**
-         * A legend box in the lower right ({@code upper}: upper right) corner; entries beyond {@code strokes} are the
-         * per-image dots.
-         */
-        void legend(Graphics2D g, List<String> names, List<Color> colours, List<Stroke> strokes, boolean upper) {
+        /** A one-line legend above the panel; entries beyond {@code strokes} are the per-image dots. */
+        void legend(Graphics2D g, List<String> names, List<Color> colours, List<Stroke> strokes) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             FontMetrics m = g.getFontMetrics();
-            int width = names.stream().mapToInt(m::stringWidth).max().orElse(0) + 60;
-            int line = 20;
-            int height = names.size() * line + 10;
-            int bx = x.right() - width - 12;
-            int by = upper ? top + 12 : bottom - height - 12;
-            g.setColor(new Color(255, 255, 255, 230));
-            g.fillRect(bx, by, width, height);
-            g.setColor(Color.GRAY);
-            g.drawRect(bx, by, width, height);
+            int cy = top - 12;
+            int bx = x.left();
             Stroke saved = g.getStroke();
             for (int i = 0; i < names.size(); i++) {
-                int cy = by + 15 + i * line;
                 Color c = colours.get(i);
                 if (i < strokes.size()) {
                     g.setColor(c);
                     g.setStroke(strokes.get(i));
-                    g.drawLine(bx + 8, cy, bx + 40, cy);
+                    g.drawLine(bx, cy, bx + 32, cy);
                     g.setStroke(saved);
-                    g.fillOval(bx + 20, cy - 4, 9, 9);
+                    g.fillOval(bx + 12, cy - 4, 9, 9);
                 } else {
                     g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 70));
-                    g.fillOval(bx + 21, cy - 3, 7, 7);
+                    g.fillOval(bx + 13, cy - 3, 7, 7);
                 }
                 g.setColor(Color.BLACK);
-                g.drawString(names.get(i), bx + 50, cy + m.getAscent() / 2 - 1);
+                g.drawString(names.get(i), bx + 40, cy + m.getAscent() / 2 - 1);
+                bx += 40 + m.stringWidth(names.get(i)) + 28;
             }
         }
     }

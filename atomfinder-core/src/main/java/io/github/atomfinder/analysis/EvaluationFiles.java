@@ -89,7 +89,7 @@ public final class EvaluationFiles {
                 "dose e/Å²", "images", "true", "found", "TP", "FP", "FN", "precision", "recall", "F1", "RMSE Å"));
         for (Evaluation.DoseResult d : report.doses()) {
             Evaluation.Rates r = d.rates();
-            t.append(String.format(Locale.ROOT, "%10.4g %6d %6d %6d %6d %6d %6d %9.4f %7.4f %7.4f %8.4f%n", d.doseElectronsPerA2(),
+            t.append(String.format(Locale.ROOT, "%10s %6d %6d %6d %6d %6d %6d %9.4f %7.4f %7.4f %8.4f%n", dose(d.doseElectronsPerA2()),
                     d.images(), r.trueSites(), r.found(), r.truePositives(), r.falsePositives(), r.falseNegatives(),
                     r.precision(), r.recall(), r.f1(), r.rmseAngstrom()));
         }

@@ -60,9 +60,10 @@ class EvaluationFilesTest {
         }
         BufferedImage plot = ImageIO.read(temp.resolve(EvaluationFiles.DOSE_PLOT).toFile());
         assertEquals(DosePlot.WIDTH, plot.getWidth());
-        // Doses 10² and 10⁴ span the axis [10², 10⁴] over x = 90 .. 870; 10⁴ is at the right end. The top panel maps
-        // F1 ∈ [0, 1] to y = 360 .. 60: F1 = 0.9 at y = 90, F1 = 0 at y = 360; the markers are in the F1 colour.
-        assertEquals(0x1f77b4, plot.getRGB(870 - 1, 90) & 0xffffff);
-        assertEquals(0x1f77b4, plot.getRGB(90 + 1, 360 - 1) & 0xffffff);
+        // Doses 10² and 10⁴ span the log axis [10², 10⁴] over x = 90 + 24 .. 870 − 24 (24 px kept free at each end).
+        // The top panel maps F1 ∈ [0, 1] to y = 350 .. 70: F1 = 0.9 at y = 98, F1 = 0 at y = 350; markers are in
+        // the F1 colour (drawn last, over precision and recall).
+        assertEquals(0x1f77b4, plot.getRGB(846, 98) & 0xffffff);
+        assertEquals(0x1f77b4, plot.getRGB(114, 348) & 0xffffff);
     }
 }
