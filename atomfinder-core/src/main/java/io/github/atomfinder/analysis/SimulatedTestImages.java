@@ -79,8 +79,8 @@ public final class SimulatedTestImages implements Evaluation.ImageSource {
         for (int i = 0; i < sites.size(); i++) {
             truth.add(new Site(sites.x(i), sites.y(i), sites.classOf(i)));
         }
-        String id = String.format(Locale.ROOT, "dose %.4g #%d (example %d, %.4f Å/px, defocus %.1f Å)", doseElectronsPerA2,
-                index, drawn.exampleIndex(), drawn.microscope().pixelSizeAngstrom(), drawn.microscope().aberrations().defocusAngstrom());
+        String id = String.format(Locale.ROOT, "#%d: example %d, %.4f Å/px, defocus %.1f Å", index, drawn.exampleIndex(),
+                drawn.microscope().pixelSizeAngstrom(), drawn.microscope().aberrations().defocusAngstrom());
         return new Evaluation.TestImage(id, doseElectronsPerA2, drawn.rawImages(), truth);
     }
 
