@@ -39,9 +39,10 @@ import picocli.CommandLine.Spec;
                 + "Test images: with --data, the dataset's held-out validation/ examples only; with --preset, --examples new "
                 + "structures simulated from dataset seed --seed + 0x45564C0000000000 (never a seed of 'dataset build' with a "
                 + "small seed, nor its validation seed; a model card naming the same seed is refused). Each image is drawn as a "
-                + "training pair is (random example, symmetry, microscope, crop) from the model card's microscope ranges (else "
-                + "the dataset's or preset's; --microscope overrides) with the dose FIXED to each --doses value; image i shows "
-                + "the same crop and microscope at every dose, only the shot noise differs.%n"
+                + "training pair is (random example, symmetry, microscope, crop) from the model card's microscope ranges (if "
+                + "it was trained on the same preset; else the dataset's or the preset's; --microscope overrides) with the "
+                + "dose FIXED to each --doses value; image i shows the same crop and microscope at every dose, only the shot "
+                + "noise differs.%n"
                 + "Each raw image, at its own pixel size, goes through what 'analyze' does (resampling to the model's pixel "
                 + "size, normalisation, network, peak finding or watershed with the same options and defaults). Found sites "
                 + "are matched one-to-one to the true ones within --match-radius (0.5 Å for graphene atoms, 1 Å for gold "
@@ -155,19 +156,37 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
                 SimulatedTestImages images = new SimulatedTestImages(samplers, microscopes, preset.classes(), crop, seed);
                 Segmenter segmenter = new Segmenter(trained);
-                Evaluation.Detector detector = channels -> Site.of(decoder.decode(segmenter.predict(channels), card.classes()));
+                // Time spent making images and in the detector, summed separately for the report.
+                long[] nanos = new long[2];
+                Evaluation.ImageSource timedImages = (dose, i) -> {
+                    long t = System.nanoTime();
+                    Evaluation.TestImage image = images.image(dose, i);
+                    nanos[0] += System.nanoTime() - t;
+                    return image;
+                };
+                Evaluation.Detector detector = channels -> {
+                    long t = System.nanoTime();
+                    List<Site> found = Site.of(decoder.decode(segmenter.predict(channels), card.classes()));
+                    nanos[1] += System.nanoTime() - t;
+                    return found;
+                };
                 Evaluation.Report report;
                 try (ProgressBar bar = new ProgressBar("evaluate", (long) doseList.size() * imagesPerDose)) {
-                    report = new Evaluation(radius, marginAngstrom).run(doseList, imagesPerDose, images, detector,
+                    report = new Evaluation(radius, marginAngstrom).run(doseList, imagesPerDose, timedImages, detector,
                             r -> bar.step(String.format(Locale.ROOT, "dose %.3g F1 %.3f", r.doseElectronsPerA2(), r.rates().f1())));
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                about.put("settings", settings(doseList, decoder.thresholds(card.classes()), radius, seconds));
+                Map<String, Object> settings = settings(doseList, decoder.thresholds(card.classes()), radius);
+                settings.put("seconds_total", seconds);
+                settings.put("seconds_making_images", nanos[0] / 1e9);
+                settings.put("seconds_network_and_post_processing", nanos[1] / 1e9);
+                about.put("settings", settings);
                 String title = String.format(Locale.ROOT, "%s (%d steps) on %s %s images, %d per dose", modelName(modelDir),
                         card.steps(), dataset != null ? "held-out" : "fresh", preset.presetName(), imagesPerDose);
                 AtomicFiles.writeDirectory(out, dir -> EvaluationFiles.writeAll(dir, report, about, title));
                 stdout.print(EvaluationFiles.table(report));
-                stdout.println(String.format(Locale.ROOT, "%d images in %.1f s; wrote %s", report.images().size(), seconds, out));
+                stdout.println(String.format(Locale.ROOT, "%d images in %.1f s (%.1f s making images, %.1f s network and "
+                        + "post-processing); wrote %s", report.images().size(), seconds, nanos[0] / 1e9, nanos[1] / 1e9, out));
             } finally {
                 if (fresh != null) {
                     AtomicFiles.deleteRecursively(fresh);
@@ -245,7 +264,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     private MicroscopeDistribution microscopes(Map<String, Object> trainingData, DatasetFolder dataset, DatasetPreset preset,
             String[] sourceName) throws JsonProcessingException {
         MicroscopeDistribution chosen;
-        Object recorded = trainingData.get("microscope");
+        // The card's ranges describe its own training preset; for another preset they do not apply.
+        Object trainedOn = trainingData.get("preset");
+        Object recorded = trainedOn == null || preset.presetName().equals(trainedOn.toString()) ? trainingData.get("microscope") : null;
         if (microscope != null) {
             chosen = MicroscopeDistribution.presetOrFile(microscope);
             sourceName[0] = "--microscope " + microscope;
@@ -289,7 +310,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         return about;
     }
 
-    private Map<String, Object> settings(List<Double> doseList, Map<String, Double> thresholds, double radius, double seconds) {
+    private Map<String, Object> settings(List<Double> doseList, Map<String, Double> thresholds, double radius) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("doses_e_per_A2", doseList);
         s.put("images_per_dose", imagesPerDose);
@@ -298,7 +319,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         s.put("matching_radius_A", radius);
         s.put("border_margin_A", marginAngstrom);
         s.put("post_processing", thresholds);
-        s.put("seconds", seconds);
         s.put("software_version", ModelCard.currentSoftwareVersion());
         return s;
     }
