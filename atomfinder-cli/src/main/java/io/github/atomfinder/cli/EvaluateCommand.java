@@ -79,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "doses in e/Å², comma-separated. Default: ${DEFAULT-VALUE}")
     String doses;
 
-    @Option(names = "--images-per-dose", defaultValue = "16", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}")
+    @Option(names = "--images-per-dose", defaultValue = "16", paramLabel = "N", description = "test images per dose. Default: ${DEFAULT-VALUE}")
     int imagesPerDose;
 
     @Option(names = "--crop", defaultValue = "256", paramLabel = "PX",
