@@ -146,9 +146,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 SimulatedTestImages.Samplers samplers;
                 if (dataset != null) {
                     samplers = dataset::validationPairs;
-                    about.put("images", Map.of("source", "held-out validation examples of a dataset",
-                            "dataset", dataset.root().toAbsolutePath().toString(), "dataset_seed", dataset.seed(),
-                            "validation_examples", dataset.validationCount(), "preset", preset.presetName()));
+                    Map<String, Object> held = new LinkedHashMap<>();
+                    held.put("source", "held-out validation examples of a dataset");
+                    held.put("dataset", dataset.root().toAbsolutePath().toString());
+                    held.put("preset", preset.presetName());
+                    held.put("dataset_seed", dataset.seed());
+                    held.put("validation_examples", dataset.validationCount());
+                    about.put("images", held);
                 } else {
                     fresh = Files.createTempDirectory("atomfinder-evaluate-");
                     samplers = SimulatedTestImages.folder(fresh);
