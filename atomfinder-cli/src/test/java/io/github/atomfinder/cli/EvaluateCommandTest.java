@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomfinder.analysis.SimulatedTestImages;
@@ -47,8 +48,10 @@ class EvaluateCommandTest {
         plainModel = shared.resolve("plain");
         recordedModel = shared.resolve("recorded");
         FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 8, 2);
-        Map<String, Object> data = Map.of("preset", "graphene", "dataset_seed", 3L,
-                "microscope", MicroscopeDistribution.preset("graphene-80kv-wide").toJson());
+        // Cards store the ranges as a JSON object (older bundles as a string, which evaluate reads too).
+        Map<String, Object> ranges = new ObjectMapper().readValue(MicroscopeDistribution.preset("graphene-80kv-wide").toJson(),
+                new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> data = Map.of("preset", "graphene", "dataset_seed", 3L, "microscope", ranges);
         try (TrainedModel m = TrainedModel.create(card(arch, Map.of("source", "EvaluateCommandTest")), 7)) {
             m.save(plainModel, m.card());
             m.save(recordedModel, card(arch, Map.of("data", data)));
