@@ -11,13 +11,12 @@ import io.github.atomfinder.io.LoadedImage;
 import io.github.atomfinder.nn.ModelCard;
 import io.github.atomfinder.nn.Segmenter;
 import io.github.atomfinder.nn.TrainedModel;
+import io.github.atomfinder.postprocess.AtomDecoder;
 import io.github.atomfinder.postprocess.Detection;
 import io.github.atomfinder.postprocess.DetectionFiles;
 import io.github.atomfinder.postprocess.Detections;
 import io.github.atomfinder.postprocess.Mask;
 import io.github.atomfinder.postprocess.Overlay;
-import io.github.atomfinder.postprocess.PeakFinder;
-import io.github.atomfinder.postprocess.WatershedSegmenter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,9 +30,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -69,21 +68,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--pixel-size", paramLabel = "Å", description = "pixel size in Å; needed for uncalibrated files, overrides a file's calibration")
     Double pixelSizeAngstrom;
 
-    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P",
-            description = "smallest atom probability at a maximum (one-class / two-class models). Default: ${DEFAULT-VALUE}")
-    double threshold;
-
-    @Option(names = "--min-distance", defaultValue = "1.0", paramLabel = "Å",
-            description = "of two maxima closer than this the weaker is dropped (1.0 Å suits graphene's 1.42 Å bonds). Default: ${DEFAULT-VALUE}")
-    double minDistanceAngstrom;
-
-    @Option(names = "--epsilon", defaultValue = "0.995", paramLabel = "E",
-            description = "watershed (models with ≥ 3 classes): background level above which a pixel is in no segment. Default: ${DEFAULT-VALUE}")
-    double epsilon;
-
-    @Option(names = "--discard-ratio", defaultValue = "0.1", paramLabel = "T",
-            description = "watershed: a segment is dropped when Σ atom probability < T · Σ background (paper: 0.5). Default: ${DEFAULT-VALUE}")
-    double discardRatio;
+    @Mixin
+    DetectionOptions detection;
 
     @Option(names = "--mask", paramLabel = "MASK_IMAGE", description = "image of the same size; atoms on nonzero pixels are dropped")
     Path maskFile;
@@ -113,22 +99,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Overlay.Colouring colouring = parseColouring();
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new AtomfinderException("--threshold must be in [0, 1], got " + threshold);
-        }
-        if (!(minDistanceAngstrom >= 0) || Double.isInfinite(minDistanceAngstrom)) {
-            throw new AtomfinderException("--min-distance must be ≥ 0 Å, got " + minDistanceAngstrom);
-        }
+        AtomDecoder decoder = detection.decoder();
         if (pixelSizeAngstrom != null && !(pixelSizeAngstrom > 0 && Double.isFinite(pixelSizeAngstrom))) {
             throw new AtomfinderException("--pixel-size must be a positive number of Å, got " + pixelSizeAngstrom);
         }
-        WatershedSegmenter.Parameters watershed;
-        try {
-            watershed = new WatershedSegmenter.Parameters(epsilon, discardRatio);
-        } catch (IllegalArgumentException e) {
-            throw new AtomfinderException("--epsilon/--discard-ratio: " + e.getMessage(), e);
-        }
-        requireFreshOutput();
+        OutputFolders.requireNewOrEmpty(out);
         Path modelDir = ModelLocator.resolve(model);
         List<double[]> polygon = maskPolygon == null ? null : Mask.parsePolygon(maskPolygon, "--mask-polygon");
         RealImage maskImage = maskFile == null ? null : readMask();
@@ -146,7 +121,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             AtomicFiles.writeDirectory(out, dir -> {
                 try (ProgressBar bar = jobs.size() > 1 ? new ProgressBar("analyze", jobs.size()) : null) {
                     for (Job job : jobs) {
-                        String line = analyse(job, dir, segmenter, card, modelName, masks.get(job.file()), watershed, colouring);
+                        String line = analyse(job, dir, segmenter, card, modelName, masks.get(job.file()), decoder, colouring);
                         lines.add(line);
                         if (bar != null) {
                             bar.step(job.label());
@@ -162,23 +137,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private String analyse(Job job, Path dir, Segmenter segmenter, ModelCard card, String modelName, Mask mask,
-            WatershedSegmenter.Parameters watershed, Overlay.Colouring colouring) throws IOException {
+            AtomDecoder decoder, Overlay.Colouring colouring) throws IOException {
         long start = System.nanoTime();
         RealImage image = job.image();
         List<RealImage> maps = segmenter.predict(List.of(image));
         List<String> classes = card.classes();
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        Detections detections;
-        if (classes.size() == 1 || (classes.size() == 2 && classes.get(0).equalsIgnoreCase("background"))) {
-            int atomMap = classes.size() - 1;
-            detections = PeakFinder.find(maps.get(atomMap), classes.get(atomMap), new PeakFinder.Parameters(threshold, minDistanceAngstrom));
-            thresholds.put("threshold", threshold);
-            thresholds.put("min_distance_A", minDistanceAngstrom);
-        } else {
-            detections = WatershedSegmenter.find(maps, classes, watershed);
-            thresholds.put("epsilon", watershed.epsilon());
-            thresholds.put("discard_ratio", watershed.discardRatio());
-        }
+        Detections detections = decoder.decode(maps, classes);
+        Map<String, Double> thresholds = decoder.thresholds(classes);
         if (mask != null) {
             detections = detections.without(mask);
         }
@@ -222,18 +187,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             case "confidence" -> Overlay.Colouring.CONFIDENCE;
             default -> throw new AtomfinderException("--colour must be 'class' or 'confidence', got '" + colour + "'");
         };
-    }
-
-    private void requireFreshOutput() throws IOException {
-        if (Files.isDirectory(out)) {
-            try (Stream<Path> entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw new AtomfinderException("--out " + out + " already exists and is not empty; choose a new folder");
-                }
-            }
-        } else if (Files.exists(out)) {
-            throw new AtomfinderException("--out " + out + " exists and is not a folder");
-        }
     }
 
     private RealImage readMask() {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             CalibrateCommand.class,
             TrainCommand.class,
             AnalyzeCommand.class,
+            EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -81,6 +81,14 @@ public enum DatasetPreset {
         return energyEv;
     }
 
+    /**
+     * Radius (Å) within which a detection matches a true site when scoring (method.md §9): 0.5 Å for atoms
+     * (graphene), 1 Å for columns (gold).
+     */
+    public double matchingToleranceAngstrom() {
+        return this == GOLD ? 1.0 : 0.5;
+    }
+
     /** Example {@code index} of a dataset with seed {@code seed}: a pure function of both. */
     public Example example(long seed, int index) {
         SplittableRandom random = new SplittableRandom(PairSampler.mix(seed, index, 0x5eed));

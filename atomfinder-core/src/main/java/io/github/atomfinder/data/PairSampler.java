@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Training pairs drawn fresh from a dataset of stored exit waves (method.md §5, §6, §8): pick an example,
@@ -116,6 +117,15 @@ public final class PairSampler implements TrainingPairSource {
     }
 
     public Drawn draw(long step, int indexInBatch) {
+        return draw(step, indexInBatch, null);
+    }
+
+    /**
+     * {@link #draw(long, int)} with the dose noise drawn from {@code noise} (null: from the pair's own stream). The
+     * noise then consumes none of the pair's randomness, so samplers whose microscopes differ only in a fixed dose
+     * give the same example, symmetry, microscope and crop for the same (step, index).
+     */
+    public Drawn draw(long step, int indexInBatch, RandomGenerator noise) {
         SplittableRandom random = new SplittableRandom(mix(seed, step, indexInBatch));
         int exampleIndex = exampleIndices[random.nextInt(exampleIndices.length)];
         Cached cached = example(exampleIndex);
@@ -132,7 +142,8 @@ public final class PairSampler implements TrainingPairSource {
             throw new AtomfinderException(dataset + ": example " + exampleIndex + " was simulated at "
                     + cached.energyEv() + " eV but the microscope preset uses " + microscope.energyEv() + " eV");
         }
-        List<RealImage> images = ImageFormation.focalSeries(wave, microscope, settings.focalOffsetsAngstrom(), random);
+        List<RealImage> images = ImageFormation.focalSeries(wave, microscope, settings.focalOffsetsAngstrom(),
+                noise == null ? random : noise);
         Grid imageGrid = images.get(0).grid();
         int crop = settings.cropPixels();
         if (crop > imageGrid.ny() || crop > imageGrid.nx()) {
