@@ -49,11 +49,23 @@ public final class EvaluateBenchmark {
                 long t3 = System.nanoTime();
                 List<Site> found = Site.of(decoder.decode(maps, model.card().classes()));
                 long t4 = System.nanoTime();
+                double[] own = new double[5];
                 for (Scoring.Match m : Scoring.match(found, image.truth(), 0.5, null)) {
-                    sum[0] += found.get(m.predicted()).xAngstrom() - image.truth().get(m.truth()).xAngstrom();
-                    sum[1] += found.get(m.predicted()).yAngstrom() - image.truth().get(m.truth()).yAngstrom();
+                    double dx = found.get(m.predicted()).xAngstrom() - image.truth().get(m.truth()).xAngstrom();
+                    double dy = found.get(m.predicted()).yAngstrom() - image.truth().get(m.truth()).yAngstrom();
+                    sum[0] += dx;
+                    sum[1] += dy;
                     sum[2]++;
+                    own[0] += dx;
+                    own[1] += dy;
+                    own[2] += dx * dx;
+                    own[3] += dy * dy;
+                    own[4]++;
                 }
+                double mx = own[0] / own[4];
+                double my = own[1] / own[4];
+                System.out.printf("image %d: %d matches, mean displacement (%+.4f, %+.4f) Å, spread about it (%.4f, %.4f) Å%n",
+                        i, (long) own[4], mx, my, Math.sqrt(own[2] / own[4] - mx * mx), Math.sqrt(own[3] / own[4] - my * my));
                 RealImage first = image.channels().get(0);
                 System.out.printf("image %d (%d px of %.4f Å): draw %.0f ms, network %.0f ms (again %.0f ms), post-processing %.0f ms, %d found%n",
                         i, first.nx(), first.grid().dxAngstrom(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6,

@@ -224,6 +224,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (latest.equals(stage)) {
             return;
         }
+        if (stages.size() > 1 && ((Number) stages.get(stages.size() - 1).get("fromStep")).longValue() == card.steps()) {
+            // The latest stage never trained a step: this one replaces it.
+            stages.remove(stages.size() - 1);
+        }
         stages.add(withStart(stage, card.steps()));
         training.clear();
         training.putAll(stage);

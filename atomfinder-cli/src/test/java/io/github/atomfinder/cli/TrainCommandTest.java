@@ -37,11 +37,13 @@ class TrainCommandTest {
         Path out = temp.resolve("staged");
         String[] common = tinySyntheticRun(out);
         assertEquals(0, Main.run(concat(common, "--steps", "2")));
+        // A stage that trains no step (the bundle is already at 2) is replaced by the next one.
+        assertEquals(0, Main.run(concat(common, "--steps", "2", "--resume", "--learning-rate", "1e-4")));
         assertEquals(0, Main.run(concat(common, "--steps", "4", "--resume", "--learning-rate", "3e-4")));
         assertEquals(0, Main.run(concat(common, "--steps", "6", "--resume", "--learning-rate", "3e-4")));
         try (TrainedModel model = TrainedModel.load(out)) {
             List<?> stages = (List<?>) model.card().training().get("stages");
-            assertEquals(2, stages.size(), "the third run continues the second stage");
+            assertEquals(2, stages.size(), "the last run continues the second stage; the empty one is gone");
             Map<?, ?> second = (Map<?, ?>) stages.get(1);
             assertEquals(2, ((Number) second.get("fromStep")).intValue());
             assertEquals(3e-4, ((Number) second.get("learningRate")).doubleValue(), 1e-12);
