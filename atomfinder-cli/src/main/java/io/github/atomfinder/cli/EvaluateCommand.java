@@ -145,7 +145,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             try {
                 SimulatedTestImages.Samplers samplers;
                 if (dataset != null) {
-                    samplers = dataset::validationPairs;
+                    samplers = (imaging, pairs, samplerSeed) -> dataset.withMicroscopes(imaging).validationPairs(pairs, samplerSeed);
                     Map<String, Object> held = new LinkedHashMap<>();
                     held.put("source", "held-out validation examples of a dataset");
                     held.put("dataset", dataset.root().toAbsolutePath().toString());

@@ -50,8 +50,8 @@ public final class SimulatedTestImages implements Evaluation.ImageSource {
     private final Map<Double, PairSampler> byDose = new LinkedHashMap<>();
 
     /**
-     * @param samplers opens the held-out examples (e.g. {@link DatasetFolder#validationPairs(MicroscopeDistribution,
-     *     PairSampler.Settings, long)})
+     * @param samplers opens the held-out examples imaged through given microscope ranges (e.g. a dataset's
+     *     {@link DatasetFolder#withMicroscopes} then {@link DatasetFolder#validationPairs})
      * @param microscopes the microscope ranges; the dose among them is replaced by each evaluated dose
      * @param classes classes of the examples' sites, background included
      * @param cropPixels side of the square test images, a multiple of 8

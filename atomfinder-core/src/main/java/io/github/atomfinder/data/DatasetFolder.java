@@ -107,16 +107,10 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
 
     /** Pairs from the held-out examples (same microscope ranges), for validation and evaluation. */
     public PairSampler validationPairs(PairSampler.Settings settings, long samplerSeed) throws IOException {
-        return validationPairs(microscopes, settings, samplerSeed);
-    }
-
-    /** Pairs from the held-out examples imaged with {@code imaging} instead of the dataset's microscope ranges. */
-    public PairSampler validationPairs(MicroscopeDistribution imaging, PairSampler.Settings settings, long samplerSeed)
-            throws IOException {
         if (validationCount == 0 || !Files.isDirectory(validationRoot())) {
             throw new AtomfinderException(root + ": the dataset has no validation examples (build it with --validation N)");
         }
-        return new PairSampler(validationRoot(), imaging, settings, samplerSeed);
+        return new PairSampler(validationRoot(), microscopes, settings, samplerSeed);
     }
 
     private void writeDescriptor() throws IOException {
