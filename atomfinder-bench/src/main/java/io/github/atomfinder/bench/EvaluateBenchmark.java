@@ -37,7 +37,9 @@ public final class EvaluateBenchmark {
         AtomDecoder decoder = new AtomDecoder(new PeakFinder.Parameters(0.5, 1.0), WatershedSegmenter.Parameters.defaults());
         try (TrainedModel model = TrainedModel.load(modelDir)) {
             Segmenter segmenter = new Segmenter(model);
-            SimulatedTestImages source = new SimulatedTestImages((imaging, pairs, samplerSeed) -> dataset.withMicroscopes(imaging).validationPairs(pairs, samplerSeed), dataset.microscopes(),
+            SimulatedTestImages.Samplers heldOut = (imaging, pairs, samplerSeed) ->
+                    dataset.withMicroscopes(imaging).validationPairs(pairs, samplerSeed);
+            SimulatedTestImages source = new SimulatedTestImages(heldOut, dataset.microscopes(),
                     dataset.preset().classes(), crop, 1);
             for (int i = 0; i < images; i++) {
                 long t0 = System.nanoTime();
