@@ -3,6 +3,7 @@ package io.github.atomfinder.data;
 import io.github.atomfinder.errors.AtomfinderException;
 import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
+import io.github.atomfinder.grid.Resampling;
 import io.github.atomfinder.optics.ImageFormation;
 import io.github.atomfinder.optics.Microscope;
 import io.github.atomfinder.optics.MicroscopeDistribution;
@@ -20,7 +21,8 @@ import java.util.random.RandomGenerator;
  * Training pairs drawn fresh from a dataset of stored exit waves (method.md §5, §6, §8): pick an example,
  * apply a random symmetry to its wave and sites together, draw a random microscope, form the image (or a
  * focal series), normalise it locally, crop a random window (periodic wrap: the images are periodic), build
- * the Gaussian label maps and jitter brightness and contrast.
+ * the Gaussian label maps and jitter brightness and contrast. Given a model pixel size, the images are first
+ * resampled to it the way {@code analyze} resamples a micrograph, so training sees the inference path's input.
  *
  * <p>The waves' spectra are kept (the symmetry is applied to the spectrum) so a pair costs no transform of the
  * full wave, and the whole periodic image is normalised with a wrapping window before cropping, so a crop
@@ -41,9 +43,13 @@ public final class PairSampler implements TrainingPairSource {
      * @param focalOffsetsAngstrom defocus offsets of a focal series (one input channel each); {@code {0}} for one image
      * @param brightnessJitter half-width of the uniform offset added to the normalised image
      * @param contrastJitter half-width of the uniform relative scale of the normalised image
+     * @param modelPixelSizeAngstrom pixel size the images are brought to before normalisation, by the bilinear
+     *        resampling {@code analyze} applies (0: they stay at the microscope's pixel size)
+     * @param modelPixelJitter half-width of the uniform relative jitter of that pixel size (calibration error)
      */
     public record Settings(int cropPixels, double labelSigmaAngstrom, double normalizationWindowAngstrom, int classes,
-            double[] focalOffsetsAngstrom, double brightnessJitter, double contrastJitter) {
+            double[] focalOffsetsAngstrom, double brightnessJitter, double contrastJitter, double modelPixelSizeAngstrom,
+            double modelPixelJitter) {
 
         public Settings {
             if (cropPixels < 8 || cropPixels % 8 != 0) {
@@ -58,7 +64,18 @@ public final class PairSampler implements TrainingPairSource {
             if (focalOffsetsAngstrom.length < 1) {
                 throw new AtomfinderException("a focal series needs at least one image");
             }
+            if (!(modelPixelSizeAngstrom >= 0) || !(modelPixelJitter >= 0 && modelPixelJitter < 1)) {
+                throw new AtomfinderException("model pixel size must be ≥ 0 Å and its jitter in [0, 1), got "
+                        + modelPixelSizeAngstrom + " Å ± " + modelPixelJitter);
+            }
             focalOffsetsAngstrom = focalOffsetsAngstrom.clone();
+        }
+
+        /** Images left at the microscope's pixel size, as the raw images of a test set must be. */
+        public Settings(int cropPixels, double labelSigmaAngstrom, double normalizationWindowAngstrom, int classes,
+                double[] focalOffsetsAngstrom, double brightnessJitter, double contrastJitter) {
+            this(cropPixels, labelSigmaAngstrom, normalizationWindowAngstrom, classes, focalOffsetsAngstrom,
+                    brightnessJitter, contrastJitter, 0, 0);
         }
 
         @Override
@@ -144,6 +161,9 @@ public final class PairSampler implements TrainingPairSource {
         }
         List<RealImage> images = ImageFormation.focalSeries(wave, microscope, settings.focalOffsetsAngstrom(),
                 noise == null ? random : noise);
+        if (settings.modelPixelSizeAngstrom() > 0) {
+            images = toModelPixels(images, random);
+        }
         Grid imageGrid = images.get(0).grid();
         int crop = settings.cropPixels();
         if (crop > imageGrid.ny() || crop > imageGrid.nx()) {
@@ -179,6 +199,22 @@ public final class PairSampler implements TrainingPairSource {
         TrainingPair pair = new TrainingPair(normalized.size(), settings.classes(), crop, crop, input, labels);
         return new Drawn(pair, cropped, sitesInCrop(sites, cropGrid, imageGrid, originYAngstrom, originXAngstrom),
                 microscope, exampleIndex);
+    }
+
+    /**
+     * The periodic images at the model's pixel size (jittered), bilinearly as {@code analyze} resamples: the cell
+     * keeps its extent, so the pixel count is rounded and the pixel size is extent / count.
+     */
+    private List<RealImage> toModelPixels(List<RealImage> images, SplittableRandom random) {
+        double target = settings.modelPixelSizeAngstrom() * (1 + settings.modelPixelJitter() * (2 * random.nextDouble() - 1));
+        Grid grid = images.get(0).grid();
+        int ny = Math.max(1, (int) Math.round(grid.extentYAngstrom() / target));
+        int nx = Math.max(1, (int) Math.round(grid.extentXAngstrom() / target));
+        List<RealImage> resampled = new ArrayList<>(images.size());
+        for (RealImage image : images) {
+            resampled.add(Resampling.periodicBilinear(image, ny, nx));
+        }
+        return resampled;
     }
 
     /** What pairs need of a stored example: its sites, beam energy and the spectrum of its wave. */

@@ -42,7 +42,23 @@ class PairSamplerTest {
 
     @Test
     void labelsSumToOneAndPeakOnEveryCarbonInTheCrop() throws Exception {
-        PairSampler.Drawn drawn = sampler(SETTINGS, 5).draw(3, 0);
+        labelsPeakOnEveryCarbon(sampler(SETTINGS, 5).draw(3, 0));
+    }
+
+    @Test
+    void imagesResampledToTheModelPixelSizeKeepTheirLabelsOnTheAtoms() throws Exception {
+        PairSampler.Settings model = new PairSampler.Settings(128, 0.35, 12, 2, new double[] {0}, 0, 0, 0.12, 0.03);
+        PairSampler sampler = sampler(model, 5);
+        for (int step = 0; step < 4; step++) {
+            PairSampler.Drawn drawn = sampler.draw(step, 0);
+            double pixel = drawn.rawImages().get(0).grid().dxAngstrom();
+            assertTrue(pixel > 0.12 * 0.97 - 1e-3 && pixel < 0.12 * 1.03 + 1e-3,
+                    "the microscope drew " + drawn.microscope().pixelSizeAngstrom() + " Å, the pair has " + pixel + " Å");
+            labelsPeakOnEveryCarbon(drawn);
+        }
+    }
+
+    private static void labelsPeakOnEveryCarbon(PairSampler.Drawn drawn) {
         TrainingPair pair = drawn.pair();
         int plane = 128 * 128;
         for (int p = 0; p < plane; p++) {

@@ -9,6 +9,7 @@ import io.github.atomfinder.data.LocalNormalization;
 import io.github.atomfinder.errors.AtomfinderException;
 import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
+import io.github.atomfinder.grid.Resampling;
 import java.util.ArrayList;
 import java.util.List;
 

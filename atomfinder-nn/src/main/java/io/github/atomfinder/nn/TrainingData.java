@@ -42,10 +42,17 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
     public static final double NORMALIZATION_SIGMA_ANGSTROM = 12;
     /** Brightness (±) and contrast (×1±) jitter of training inputs, method.md §8. */
     public static final double JITTER = 0.1;
+    /**
+     * Relative jitter of the pixel size training images are resampled to: the microscope's pixel size is drawn
+     * from its whole range (the cameras users have), then the image is resampled to the model's pixel size as
+     * {@code analyze} does; this jitter stands for the user's calibration error.
+     */
+    public static final double MODEL_PIXEL_JITTER = 0.03;
 
     /**
-     * The dataset folder {@code directory} (made by {@code atomfinder dataset build}), cut into {@code crop}-pixel
-     * pairs. Validation pairs ({@link NetTraining#VALIDATION_STEP}) come from the held-out examples, without jitter.
+     * The dataset folder {@code directory} (made by {@code atomfinder dataset build}), imaged at pixel sizes across
+     * its microscope range, resampled to the middle of that range (the model's pixel size) and cut into
+     * {@code crop}-pixel pairs. Validation pairs ({@link NetTraining#VALIDATION_STEP}) come from the held-out examples, without jitter.
      */
     public static TrainingData open(Path directory, int crop, long seed) {
         return open(directory, crop, seed, null);
@@ -62,10 +69,17 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
         DatasetFolder stored = DatasetFolder.open(directory);
         DatasetFolder folder = microscopes == null ? stored : stored.withMicroscopes(microscopes);
         DatasetPreset preset = folder.preset();
+        MicroscopeDistribution ranges = folder.microscopes();
+        ParameterDistribution pixelSize = ranges.parameters().get("pixel_size_A");
+        if (pixelSize == null) {
+            throw new AtomfinderException(directory + ": the microscope preset " + ranges.name()
+                    + " has no pixel_size_A range, so the model's input pixel size is unknown");
+        }
+        double modelPixel = pixelSize.typical();
         PairSampler.Settings training = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
-                preset.classes(), new double[] {0}, JITTER, JITTER);
+                preset.classes(), new double[] {0}, JITTER, JITTER, modelPixel, MODEL_PIXEL_JITTER);
         PairSampler.Settings plain = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
-                preset.classes(), new double[] {0}, 0, 0);
+                preset.classes(), new double[] {0}, 0, 0, modelPixel, 0);
         try {
             PairSampler trainingPairs = folder.trainingPairs(training, seed);
             PairSampler validationPairs = folder.validationPairs(plain, seed + 1);
@@ -86,12 +100,6 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
                             : trainingPairs.pair(step, indexInBatch);
                 }
             };
-            MicroscopeDistribution ranges = folder.microscopes();
-            ParameterDistribution pixelSize = ranges.parameters().get("pixel_size_A");
-            if (pixelSize == null) {
-                throw new AtomfinderException(directory + ": the microscope preset " + ranges.name()
-                        + " has no pixel_size_A range, so the model's input pixel size is unknown");
-            }
             Map<String, Object> presets = new LinkedHashMap<>();
             presets.put("dataset", directory.toAbsolutePath().toString());
             presets.put("preset", preset.presetName());
@@ -102,7 +110,9 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
             }));
             presets.put("label_sigma_A", LABEL_SIGMA_ANGSTROM);
             presets.put("jitter", JITTER);
-            return new TrainingData(source, preset.classNames(), pixelSize.typical(), NORMALIZATION_SIGMA_ANGSTROM, presets);
+            presets.put("model_pixel_A", modelPixel);
+            presets.put("model_pixel_jitter", MODEL_PIXEL_JITTER);
+            return new TrainingData(source, preset.classNames(), modelPixel, NORMALIZATION_SIGMA_ANGSTROM, presets);
         } catch (IOException e) {
             throw new AtomfinderException(directory + ": cannot read the dataset (" + e.getMessage() + ")", e);
         }
