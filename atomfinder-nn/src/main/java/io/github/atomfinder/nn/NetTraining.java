@@ -128,12 +128,12 @@ public final class NetTraining {
                 p.getValue().getArray().setRequiresGradient(true);
             }
         }
-        restoreOptimizer(model, adam, progress);
         long savedStep = step;
         // Pairs are made by worker threads a few steps ahead, in step order, so image simulation overlaps the
         // network's forward and backward pass; the stream is the same as making them inline.
         try (optimizerScope; Trainer trainer = model.djlModel().newTrainer(config);
                 PairProducer producer = new PairProducer(source, settings.batch(), step, PAIR_WORKERS, BATCHES_AHEAD)) {
+            restoreOptimizer(model, adam, progress);
             double lossSum = 0;
             int lossCount = 0;
             while (step < settings.steps() && !stopRequested.get()) {

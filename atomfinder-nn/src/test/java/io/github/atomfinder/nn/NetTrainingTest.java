@@ -1,9 +1,11 @@
 package io.github.atomfinder.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.atomfinder.data.TrainingPair;
+import io.github.atomfinder.errors.AtomfinderException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,6 +171,22 @@ class NetTrainingTest {
             assertEquals(TrainedModel.optimizerFileName(5), loaded.card().optimizerFile());
             assertTrue(Files.isRegularFile(shipped.resolve(TrainedModel.optimizerFileName(5))));
         }
+    }
+
+    @Test
+    void optimizerStateOfAnotherNetworkIsAUserErrorNamingTheFile() throws Exception {
+        Path mine = temp.resolve("mine");
+        Path other = temp.resolve("other");
+        try (TrainedModel model = TrainedModel.create(TestModels.card(TINY), 5)) {
+            new NetTraining().train(model, BLOBS, tinySettings(1), mine, (s, t, l) -> { });
+        }
+        try (TrainedModel model = TrainedModel.create(TestModels.card(new FusionNetArchitecture(1, 2, 2, 2)), 5)) {
+            new NetTraining().train(model, BLOBS, tinySettings(1), other, (s, t, l) -> { });
+        }
+        Path state = mine.resolve(TrainedModel.optimizerFileName(1));
+        Files.copy(other.resolve(TrainedModel.optimizerFileName(1)), state, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AtomfinderException e = assertThrows(AtomfinderException.class, () -> resume(mine, 2, new ArrayList<>()));
+        assertTrue(e.getMessage().contains(state.toString()), e.getMessage());
     }
 
     @Test
