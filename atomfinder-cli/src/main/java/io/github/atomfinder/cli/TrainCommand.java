@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
         description = "Train the atom-finding network on training pairs and write a model bundle.%n"
                 + "The bundle folder gets model.json (architecture, classes, pixel size, normalisation, training "
                 + "settings, validation scores), the weights, training-log.csv and training-plot.png. A checkpoint "
-                + "is written every --checkpoint-every steps and when the run is interrupted (Ctrl-C); --resume "
-                + "continues it (the architecture then comes from the bundle). A resumed run may change the data "
-                + "(e.g. wider microscope ranges: a curriculum), crop, batch, loss or learning rate; model.json then "
-                + "records each stage under training.stages with the step it started at.")
+                + "is written every --checkpoint-every steps and when the run is interrupted (Ctrl-C), with Adam's "
+                + "state (optimizer-STEP.params); --resume continues it as if it had not stopped (the architecture "
+                + "then comes from the bundle). A resumed run may change the data (e.g. wider microscope ranges: a "
+                + "curriculum), crop, batch, loss or learning rate, and keeps Adam's moment estimates; model.json "
+                + "then records each stage under training.stages with the step it started at.")
 public final class TrainCommand implements Callable<Integer> {
 
     static final class Source {
@@ -233,7 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
         training.putAll(stage);
         training.put("stages", stages);
         model.save(out, new ModelCard(card.format(), a, card.classes(), card.pixelSizeAngstrom(), card.normalizationSigmaAngstrom(),
-                card.weightsFile(), training, card.steps(), card.validation(), ModelCard.currentSoftwareVersion()));
+                card.weightsFile(), training, card.steps(), card.validation(), ModelCard.currentSoftwareVersion(), card.optimizerFile()));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -39,6 +39,11 @@ class TrainCommandTest {
         assertEquals(0, Main.run(concat(common, "--steps", "2")));
         // A stage that trains no step (the bundle is already at 2) is replaced by the next one.
         assertEquals(0, Main.run(concat(common, "--steps", "2", "--resume", "--learning-rate", "1e-4")));
+        // Recording the new stage rewrites the card; Adam's state must stay named and on disk for the next resume.
+        try (TrainedModel model = TrainedModel.load(out)) {
+            assertEquals(TrainedModel.optimizerFileName(2), model.card().optimizerFile());
+            assertTrue(Files.isRegularFile(out.resolve(TrainedModel.optimizerFileName(2))));
+        }
         assertEquals(0, Main.run(concat(common, "--steps", "4", "--resume", "--learning-rate", "3e-4")));
         assertEquals(0, Main.run(concat(common, "--steps", "6", "--resume", "--learning-rate", "3e-4")));
         try (TrainedModel model = TrainedModel.load(out)) {

@@ -1,5 +1,6 @@
 package io.github.atomfinder.nn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +17,12 @@ import java.util.Map;
  * @param steps training steps done
  * @param validation the latest validation scores, or null before the first validation
  * @param softwareVersion atomfinder version that wrote the bundle
+ * @param optimizerFile the optimizer state file in the bundle folder ({@link ResumableAdam}), or null: only a
+ *     checkpoint to resume needs it; shipped bundles and bundles written before it existed have none
  */
 public record ModelCard(String format, FusionNetArchitecture architecture, List<String> classes, double pixelSizeAngstrom,
         double normalizationSigmaAngstrom, String weightsFile, Map<String, Object> training, long steps,
-        ValidationScores validation, String softwareVersion) {
+        ValidationScores validation, String softwareVersion, @JsonInclude(JsonInclude.Include.NON_NULL) String optimizerFile) {
 
     public static final String FORMAT = "atomfinder-model/1";
 
@@ -31,9 +34,17 @@ public record ModelCard(String format, FusionNetArchitecture architecture, List<
         training = Map.copyOf(training);
     }
 
-    public ModelCard afterTraining(long newSteps, ValidationScores newValidation, String newWeightsFile) {
+    /** A card without optimizer state: a new network, or one to ship. */
+    public ModelCard(String format, FusionNetArchitecture architecture, List<String> classes, double pixelSizeAngstrom,
+            double normalizationSigmaAngstrom, String weightsFile, Map<String, Object> training, long steps,
+            ValidationScores validation, String softwareVersion) {
+        this(format, architecture, classes, pixelSizeAngstrom, normalizationSigmaAngstrom, weightsFile, training, steps, validation,
+                softwareVersion, null);
+    }
+
+    public ModelCard afterTraining(long newSteps, ValidationScores newValidation, String newWeightsFile, String newOptimizerFile) {
         return new ModelCard(format, architecture, classes, pixelSizeAngstrom, normalizationSigmaAngstrom, newWeightsFile,
-                training, newSteps, newValidation, softwareVersion);
+                training, newSteps, newValidation, softwareVersion, newOptimizerFile);
     }
 
     /** The version in the jar manifest, or "development" when run from the build tree. */

@@ -8,7 +8,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.atomfinder.analysis.Scoring;
 import io.github.atomfinder.analysis.Site;
@@ -19,23 +18,33 @@ import io.github.atomfinder.errors.AtomfinderException;
 import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
 import io.github.atomfinder.postprocess.PeakFinder;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The training loop: batches from a {@link TrainingPairSource}, Adam with L2 weight decay on the chosen loss,
- * validation on a fixed set every {@code validateEvery} steps (log row + plot), checkpoints every
- * {@code checkpointEvery} steps, at the end, and when the JVM is asked to stop (Ctrl-C): a shutdown hook
- * asks the loop to stop after the current step and waits for the checkpoint.
+ * The training loop: batches from a {@link TrainingPairSource}, Adam with L2 weight decay on the chosen loss
+ * ({@link ResumableAdam}), validation on a fixed set every {@code validateEvery} steps (log row + plot),
+ * checkpoints every {@code checkpointEvery} steps, at the end, and when the JVM is asked to stop (Ctrl-C): a
+ * shutdown hook asks the loop to stop after the current step and waits for the checkpoint.
  *
- * <p>Resuming continues from the bundle's step count with the same data (the source is a pure function of
- * the step). Adam's moment estimates are not stored in the bundle, so they restart from zero on resume.
+ * <p>A checkpoint holds the weights (with the batch-norm running statistics) and Adam's state: its first and
+ * second moment estimates and update counts. Resuming continues from the bundle's step count with the same data
+ * (the source is a pure function of the step) and the restored Adam state, so a run stopped and resumed ends with
+ * the same weights as one that never stopped. The state is restored even when the resumed run changes learning
+ * rate, loss, batch or data (a new curriculum stage): the moments describe the network's recent gradients, and
+ * restarting them from zero would make the first steps sign-sized (Adam's bias-corrected first step is ±lr for
+ * every weight) and can throw a trained network off. A bundle without optimizer state (a shipped model, or one
+ * written before checkpoints held it) still resumes, with Adam restarting from zero moments and a warning.
  * Every step's native arrays live in a sub-manager closed at the end of the step.
  */
 public final class NetTraining {
@@ -56,6 +65,11 @@ public final class NetTraining {
         void step(long step, long totalSteps, double loss);
 
         default void validated(long step, ValidationScores scores) {
+        }
+
+        /** A one-line warning about the run (e.g. Adam state that could not be restored); printed to stderr. */
+        default void warning(String message) {
+            System.err.println(message);
         }
     }
 
@@ -102,10 +116,12 @@ public final class NetTraining {
         }, "atomfinder-training-checkpoint");
         Runtime.getRuntime().addShutdownHook(hook);
         ProbabilityLoss loss = new ProbabilityLoss(settings.loss());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(Optimizer.adam()
+        NDManager optimizerScope = model.manager().newSubManager();
+        ResumableAdam adam = ResumableAdam.builder()
                 .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
                 .optWeightDecays((float) settings.weightDecay())
-                .build());
+                .build(optimizerScope);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam);
         // Weights read by TrainedModel.load carry no autograd flag; trainable ones need it back.
         for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.net().getParameters()) {
             if (p.getValue().requiresGradient()) {
@@ -115,8 +131,9 @@ public final class NetTraining {
         long savedStep = step;
         // Pairs are made by worker threads a few steps ahead, in step order, so image simulation overlaps the
         // network's forward and backward pass; the stream is the same as making them inline.
-        try (Trainer trainer = model.djlModel().newTrainer(config);
+        try (optimizerScope; Trainer trainer = model.djlModel().newTrainer(config);
                 PairProducer producer = new PairProducer(source, settings.batch(), step, PAIR_WORKERS, BATCHES_AHEAD)) {
+            restoreOptimizer(model, adam, progress);
             double lossSum = 0;
             int lossCount = 0;
             while (step < settings.steps() && !stopRequested.get()) {
@@ -142,12 +159,12 @@ public final class NetTraining {
                     lossCount = 0;
                 }
                 if (step % settings.checkpointEvery() == 0) {
-                    model.save(out, model.card().afterTraining(step, latest, TrainedModel.weightsFileName(step)));
+                    checkpoint(model, adam, step, latest, out);
                     savedStep = step;
                 }
             }
             if (savedStep != step || !out.resolve(TrainedModel.CARD_FILE).toFile().isFile()) {
-                model.save(out, model.card().afterTraining(step, latest, TrainedModel.weightsFileName(step)));
+                checkpoint(model, adam, step, latest, out);
             }
         } finally {
             finished.countDown();
@@ -158,6 +175,28 @@ public final class NetTraining {
             }
         }
         return model.card();
+    }
+
+    private static void checkpoint(TrainedModel model, ResumableAdam adam, long step, ValidationScores latest, Path out)
+            throws IOException {
+        model.save(out, model.card().afterTraining(step, latest, TrainedModel.weightsFileName(step),
+                TrainedModel.optimizerFileName(step)), adam);
+    }
+
+    /**
+     * Loads the checkpoint's Adam state into {@code adam}; without one (a new network, or a bundle without state)
+     * Adam starts from zero moments, with a warning when the network has trained before.
+     */
+    private static void restoreOptimizer(TrainedModel model, ResumableAdam adam, Progress progress) throws IOException {
+        Optional<Path> file = model.optimizerStateFile();
+        if (file.isPresent() && Files.isRegularFile(file.get())) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file.get()), 1 << 16)) {
+                adam.read(in, model.net().getParameters(), file.get());
+            }
+        } else if (model.card().steps() > 0) {
+            progress.warning("optimizer state not found in " + model.directory().map(Path::toString).orElse("the model")
+                    + ": Adam moments restart from zero");
+        }
     }
 
     private static double trainStep(Trainer trainer, ProbabilityLoss loss, List<TrainingPair> pairs) {

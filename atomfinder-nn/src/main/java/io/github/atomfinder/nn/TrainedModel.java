@@ -19,13 +19,17 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A network with its {@link ModelCard}: the model bundle. A bundle is one folder holding {@code model.json}
- * and the weights file it names; loading needs nothing else. Native memory lives until {@link #close()}.
+ * and the weights file it names; loading needs nothing else. A training checkpoint also holds the optimizer
+ * state file the card names ({@link ResumableAdam}), read only when training resumes. Native memory lives until
+ * {@link #close()}.
  *
- * <p>Saving writes the new weights file under a step-numbered name, then the card, each atomically, then
- * removes older weights: a crash at any moment leaves a card that names complete weights.
+ * <p>Saving writes the new weights file and optimizer state under step-numbered names, then the card, each
+ * atomically, then removes older weights and optimizer states: a crash at any moment leaves a card that names
+ * complete files.
  */
 public final class TrainedModel implements AutoCloseable {
 
@@ -35,11 +39,14 @@ public final class TrainedModel implements AutoCloseable {
     private final Model model;
     private final FusionNet net;
     private ModelCard card;
+    /** The folder the card was last read from or written to; null for a network not yet saved. */
+    private Path directory;
 
-    private TrainedModel(Model model, FusionNet net, ModelCard card) {
+    private TrainedModel(Model model, FusionNet net, ModelCard card, Path directory) {
         this.model = model;
         this.net = net;
         this.card = card;
+        this.directory = directory;
     }
 
     /** A new, randomly initialised network (He init from {@code seed}; bilinear up-samplers). */
@@ -49,7 +56,7 @@ public final class TrainedModel implements AutoCloseable {
         FusionNet net = new FusionNet(card.architecture());
         model.setBlock(net);
         net.initialize(model.getNDManager(), DataType.FLOAT32, initShape(card.architecture()));
-        return new TrainedModel(model, net, card);
+        return new TrainedModel(model, net, card, null);
     }
 
     /** Loads the bundle in {@code directory}. */
@@ -77,31 +84,75 @@ public final class TrainedModel implements AutoCloseable {
             model.close();
             throw new AtomfinderException("cannot read weights " + weights + ": " + e.getMessage(), e);
         }
-        return new TrainedModel(model, net, card);
+        return new TrainedModel(model, net, card, directory);
     }
 
-    /** Writes the bundle into {@code directory} (created if needed) with this card. */
+    /**
+     * Writes the bundle into {@code directory} (created if needed) with this card. An optimizer state file the card
+     * names is kept, not written: saving into the folder the checkpoint came from keeps its state.
+     */
     public void save(Path directory, ModelCard newCard) throws IOException {
+        write(directory, newCard, null);
+    }
+
+    /** Writes a training checkpoint: the bundle and, as the card's {@code optimizerFile}, the optimizer's state. */
+    public void save(Path directory, ModelCard newCard, ResumableAdam optimizer) throws IOException {
+        if (newCard.optimizerFile() == null) {
+            throw new IllegalArgumentException("the card names no optimizer state file");
+        }
+        write(directory, newCard, optimizer);
+    }
+
+    private void write(Path directory, ModelCard newCard, ResumableAdam optimizer) throws IOException {
         Files.createDirectories(directory);
         AtomicFiles.write(directory.resolve(newCard.weightsFile()), out -> {
             DataOutputStream data = new DataOutputStream(out);
             net.saveParameters(data);
             data.flush();
         });
+        if (optimizer != null) {
+            AtomicFiles.write(directory.resolve(newCard.optimizerFile()), out -> optimizer.write(out, net.getParameters()));
+        }
         AtomicFiles.writeString(directory.resolve(CARD_FILE), JSON.writeValueAsString(newCard));
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, "weights-*.params")) {
+        deleteOthers(directory, "weights-*.params", newCard.weightsFile());
+        // An optimizer state is twice the size of the trainable weights and only the latest one is resumed from.
+        deleteOthers(directory, "optimizer-*.params", newCard.optimizerFile());
+        card = newCard;
+        this.directory = directory;
+    }
+
+    private static void deleteOthers(Path directory, String glob, String kept) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, glob)) {
             for (Path p : old) {
-                if (!p.getFileName().toString().equals(newCard.weightsFile())) {
+                if (!p.getFileName().toString().equals(kept)) {
                     Files.deleteIfExists(p);
                 }
             }
         }
-        card = newCard;
     }
 
     /** The conventional weights file name for a step count. */
     public static String weightsFileName(long steps) {
         return String.format("weights-%08d.params", steps);
+    }
+
+    /** The conventional optimizer state file name for a step count. */
+    public static String optimizerFileName(long steps) {
+        return String.format("optimizer-%08d.params", steps);
+    }
+
+    /**
+     * The optimizer state file the card names, in the folder the bundle was read from or last saved to; empty when
+     * the card names none or the bundle has no folder yet. The file itself may be missing (a bundle copied without it).
+     */
+    public Optional<Path> optimizerStateFile() {
+        return directory == null || card.optimizerFile() == null ? Optional.empty()
+                : Optional.of(directory.resolve(card.optimizerFile()));
+    }
+
+    /** The folder the bundle was read from or last saved to, if any. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(directory);
     }
 
     public ModelCard card() {

@@ -38,7 +38,7 @@ class TrainedModelTest {
         try (TrainedModel model = TestModels.warmedUp(arch, 11)) {
             before = new Segmenter(model).predict(List.of(image));
             model.save(dir, model.card().afterTraining(5, new ValidationScores(0.1, 0.9, 0.8, 0.85, 0.3),
-                    TrainedModel.weightsFileName(5)));
+                    TrainedModel.weightsFileName(5), null));
         }
         assertTrue(Files.isRegularFile(dir.resolve("model.json")));
         try (TrainedModel loaded = TrainedModel.load(dir)) {
