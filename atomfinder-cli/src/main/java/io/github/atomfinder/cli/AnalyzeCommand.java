@@ -100,6 +100,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Overlay.Colouring colouring = parseColouring();
         AtomDecoder decoder = detection.decoder();
+        Segmenter.Symmetrization symmetrization = detection.symmetrization();
         if (pixelSizeAngstrom != null && !(pixelSizeAngstrom > 0 && Double.isFinite(pixelSizeAngstrom))) {
             throw new AtomfinderException("--pixel-size must be a positive number of Å, got " + pixelSizeAngstrom);
         }
@@ -115,7 +116,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             for (Job job : jobs) {
                 masks.put(job.file(), mask(job, maskImage, polygon));
             }
-            Segmenter segmenter = new Segmenter(trained);
+            Segmenter segmenter = new Segmenter(trained, symmetrization);
             String modelName = modelDir.toAbsolutePath().normalize().getFileName().toString();
             List<String> lines = new ArrayList<>();
             AtomicFiles.writeDirectory(out, dir -> {
@@ -151,7 +152,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Files.createDirectories(folder);
         DetectionFiles.writeCsv(folder.resolve("atoms.csv"), detections);
         String imageName = job.file().getFileName() + (job.frames() > 1 ? "#" + job.frame() : "");
-        DetectionFiles.writeJson(folder.resolve("atoms.json"), detections, new DetectionFiles.Metadata(imageName, modelName, thresholds));
+        DetectionFiles.writeJson(folder.resolve("atoms.json"), detections, new DetectionFiles.Metadata(imageName, modelName, thresholds,
+                DetectionOptions.label(segmenter.symmetrization())));
         for (int k = 0; k < maps.size(); k++) {
             ImageFiles.write(folder.resolve("probability-" + classes.get(k) + ".tif"), maps.get(k), true);
         }

@@ -1,13 +1,24 @@
 package io.github.atomfinder.cli;
 
 import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.nn.Segmenter;
 import io.github.atomfinder.postprocess.AtomDecoder;
 import io.github.atomfinder.postprocess.PeakFinder;
 import io.github.atomfinder.postprocess.WatershedSegmenter;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** The post-processing options of every command that turns probability maps into atoms ({@link AtomDecoder}). */
+/**
+ * The options of every command that finds atoms with a network: how the network is run ({@link Segmenter}) and the
+ * post-processing that turns its probability maps into atoms ({@link AtomDecoder}).
+ */
 final class DetectionOptions {
+
+    @Option(names = "--symmetrize", defaultValue = "none", paramLabel = "none|4|8",
+            description = "average the network's class maps over this many rotations / mirrors of each image (4: the "
+                    + "90° rotations, 8: rotations and mirrors, the symmetries the models are trained with); costs 4 or 8 "
+                    + "network passes. Default: ${DEFAULT-VALUE}")
+    String symmetrize;
 
     @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P",
             description = "smallest atom probability at a maximum (one-class / two-class models). Default: ${DEFAULT-VALUE}")
@@ -24,6 +35,21 @@ final class DetectionOptions {
     @Option(names = "--discard-ratio", defaultValue = "0.1", paramLabel = "T",
             description = "watershed: a segment is dropped when Σ atom probability < T · Σ background (paper: 0.5). Default: ${DEFAULT-VALUE}")
     double discardRatio;
+
+    /** The network averaging these options describe; a bad --symmetrize is a user error. */
+    Segmenter.Symmetrization symmetrization() {
+        return switch (symmetrize.strip().toLowerCase(Locale.ROOT)) {
+            case "none", "1" -> Segmenter.Symmetrization.NONE;
+            case "4" -> Segmenter.Symmetrization.ROTATIONS_4;
+            case "8" -> Segmenter.Symmetrization.DIHEDRAL_8;
+            default -> throw new AtomfinderException("--symmetrize must be none, 4 or 8, got '" + symmetrize + "'");
+        };
+    }
+
+    /** How a symmetrization is recorded in output metadata: {@code none}, {@code rotations-4}, {@code dihedral-8}. */
+    static String label(Segmenter.Symmetrization symmetrization) {
+        return symmetrization.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** The decoder these options describe; a bad value is a user error naming its option. */
     AtomDecoder decoder() {

@@ -117,6 +117,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Double> doseList = parseDoses(doses);
         checkSettings();
         AtomDecoder decoder = detection.decoder();
+        Segmenter.Symmetrization symmetrization = detection.symmetrization();
         OutputFolders.requireNewOrEmpty(out);
         Path modelDir = ModelLocator.resolve(model);
         DatasetFolder dataset = source.data == null ? null : openDataset(source.data);
@@ -159,7 +160,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     about.put("images", simulateFresh(preset, trainingData, fresh));
                 }
                 SimulatedTestImages images = new SimulatedTestImages(samplers, microscopes, preset.classes(), crop, seed);
-                Segmenter segmenter = new Segmenter(trained);
+                Segmenter segmenter = new Segmenter(trained, symmetrization);
                 // Time spent making images and in the detector, summed separately for the report.
                 long[] nanos = new long[2];
                 Evaluation.ImageSource timedImages = (dose, i) -> {
@@ -180,13 +181,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                             r -> bar.step(String.format(Locale.ROOT, "dose %.3g F1 %.3f", r.doseElectronsPerA2(), r.rates().f1())));
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                Map<String, Object> settings = settings(doseList, decoder.thresholds(card.classes()), radius);
+                Map<String, Object> settings = settings(doseList, decoder.thresholds(card.classes()), radius, symmetrization);
                 settings.put("seconds_total", seconds);
                 settings.put("seconds_making_images", nanos[0] / 1e9);
                 settings.put("seconds_network_and_post_processing", nanos[1] / 1e9);
                 about.put("settings", settings);
                 String title = String.format(Locale.ROOT, "%s (%d steps) on %s %s images, %d per dose", modelName(modelDir),
-                        card.steps(), dataset != null ? "held-out" : "fresh", preset.presetName(), imagesPerDose);
+                        card.steps(), dataset != null ? "held-out" : "fresh", preset.presetName(), imagesPerDose)
+                        + (symmetrization == Segmenter.Symmetrization.NONE ? "" : ", maps averaged over " + symmetrization.count()
+                                + " symmetries");
                 AtomicFiles.writeDirectory(out, dir -> EvaluationFiles.writeAll(dir, report, about, title));
                 stdout.print(EvaluationFiles.table(report));
                 stdout.println(String.format(Locale.ROOT, "%d images in %.1f s (%.1f s making images, %.1f s network and "
@@ -314,7 +317,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         return about;
     }
 
-    private Map<String, Object> settings(List<Double> doseList, Map<String, Double> thresholds, double radius) {
+    private Map<String, Object> settings(List<Double> doseList, Map<String, Double> thresholds, double radius,
+            Segmenter.Symmetrization symmetrization) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("doses_e_per_A2", doseList);
         s.put("images_per_dose", imagesPerDose);
@@ -322,6 +326,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         s.put("image_seed", seed);
         s.put("matching_radius_A", radius);
         s.put("border_margin_A", marginAngstrom);
+        s.put("symmetrization", DetectionOptions.label(symmetrization));
         s.put("post_processing", thresholds);
         s.put("software_version", ModelCard.currentSoftwareVersion());
         return s;

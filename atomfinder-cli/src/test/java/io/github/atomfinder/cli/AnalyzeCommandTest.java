@@ -65,15 +65,8 @@ class AnalyzeCommandTest {
         return scene;
     }
 
-    @Test
-    void findsSimulatedAtomsWithPrecisionAndRecallAboveNinetyPercent() throws Exception {
-        Path image = temp.resolve("scene.tif");
-        BlobScenes.Scene scene = writeScene(image, 5);
-        Path out = temp.resolve("out");
-        String[] r = CliRun.run("analyze", image.toString(), "--model", model.toString(), "--out", out.toString());
-        assertEquals("0", r[0], r[2]);
-        List<String> lines = Files.readAllLines(out.resolve("atoms.csv"));
-        assertEquals("x_px,y_px,x_A,y_A,class,confidence,p_background,p_atom", lines.get(0));
+    /** Found atoms of an atoms.csv against the scene's, matched within 0.4 Å. */
+    private static Scoring.Score score(List<String> lines, BlobScenes.Scene scene) {
         List<Site> found = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             double[] v = Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
@@ -83,12 +76,43 @@ class AnalyzeCommandTest {
         }
         List<Site> truth = scene.atomsPx().stream().map(a -> new Site(a[0] * BlobScenes.PIXEL_SIZE_A, a[1] * BlobScenes.PIXEL_SIZE_A, 1)).toList();
         // Tolerance 0.4 Å = 2 px: a quarter of the 8 px (1.6 Å) atom spacing, so no atom can match a neighbour's detection.
-        Scoring.Score score = Scoring.score(found, truth, 0.4);
-        assertTrue(score.precision() > 0.9 && score.recall() > 0.9, score + " over " + truth.size() + " atoms");
+        return Scoring.score(found, truth, 0.4);
+    }
+
+    @Test
+    void mapsAveragedOverEightSymmetriesFindTheAtomsAndAreRecordedWhileBadCountsAreRefused() throws Exception {
+        Path image = temp.resolve("scene.tif");
+        BlobScenes.Scene scene = writeScene(image, 5);
+        Path out = temp.resolve("out");
+        String[] r = CliRun.run("analyze", image.toString(), "--model", model.toString(), "--symmetrize", "8", "--out", out.toString());
+        assertEquals("0", r[0], r[2]);
+        Scoring.Score score = score(Files.readAllLines(out.resolve("atoms.csv")), scene);
+        assertTrue(score.precision() > 0.9 && score.recall() > 0.9, score + " over " + scene.atomsPx().size() + " atoms");
+        assertEquals("dihedral-8", new ObjectMapper().readTree(out.resolve("atoms.json").toFile()).get("symmetrization").asText());
+
+        Path refused = temp.resolve("refused");
+        String[] bad = CliRun.run("analyze", image.toString(), "--model", model.toString(), "--symmetrize", "6", "--out", refused.toString());
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("--symmetrize must be none, 4 or 8"), bad[2]);
+        assertFalse(Files.exists(refused));
+    }
+
+    @Test
+    void findsSimulatedAtomsWithPrecisionAndRecallAboveNinetyPercent() throws Exception {
+        Path image = temp.resolve("scene.tif");
+        BlobScenes.Scene scene = writeScene(image, 5);
+        Path out = temp.resolve("out");
+        String[] r = CliRun.run("analyze", image.toString(), "--model", model.toString(), "--out", out.toString());
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = Files.readAllLines(out.resolve("atoms.csv"));
+        assertEquals("x_px,y_px,x_A,y_A,class,confidence,p_background,p_atom", lines.get(0));
+        Scoring.Score score = score(lines, scene);
+        assertTrue(score.precision() > 0.9 && score.recall() > 0.9, score + " over " + scene.atomsPx().size() + " atoms");
         assertTrue(r[1].contains("scene.tif: " + (lines.size() - 1) + " atoms, mean confidence"), r[1]);
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("atoms.json").toFile());
         assertEquals("scene.tif", json.get("image").asText());
+        assertEquals("none", json.get("symmetrization").asText());
         BufferedImage overlay = ImageIO.read(out.resolve("overlay.png").toFile());
         assertEquals(96, overlay.getWidth());
         assertEquals(96, overlay.getHeight());

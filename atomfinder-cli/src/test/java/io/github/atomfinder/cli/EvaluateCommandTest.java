@@ -91,21 +91,23 @@ class EvaluateCommandTest {
         assertEquals(1, json.get("about").get("images").get("validation_examples").asInt());
         assertEquals("plain", json.get("about").get("model").get("name").asText());
         assertEquals(2, json.get("doses").size());
+        assertEquals("none", json.get("about").get("settings").get("symmetrization").asText());
         BufferedImage plot = ImageIO.read(out.resolve("dose-plot.png").toFile());
         assertEquals(900, plot.getWidth());
         assertTrue(r[1].contains("dose e/Å²") && r[1].contains("wrote " + out), r[1]);
     }
 
     @Test
-    void freshPresetStructuresUseTheCardsMicroscopeAndASeedOutsideTheTrainingSeeds() throws Exception {
+    void freshPresetStructuresUseTheCardsMicroscopeAndASeedOutsideTheTrainingSeedsWithSymmetrizedMaps() throws Exception {
         Path out = temp.resolve("out");
         String[] r = CliRun.run("evaluate", "--model", recordedModel.toString(), "--preset", "graphene", "--examples", "1",
-                "--doses", "1e3", "--images-per-dose", "1", "--crop", "64", "--seed", "4", "--out", out.toString());
+                "--doses", "1e3", "--images-per-dose", "1", "--crop", "64", "--seed", "4", "--symmetrize", "4", "--out", out.toString());
         assertEquals("0", r[0], r[2]);
         JsonNode about = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("about");
         assertEquals("model card", about.get("microscope_source").asText());
         assertEquals("graphene-80kv-wide", about.get("microscope").get("name").asText());
         assertEquals(SimulatedTestImages.freshStructureSeed(4), about.get("images").get("structure_seed").asLong());
+        assertEquals("rotations-4", about.get("settings").get("symmetrization").asText());
         assertEquals(2, Files.readAllLines(out.resolve("metrics.csv")).size());
     }
 
@@ -124,7 +126,8 @@ class EvaluateCommandTest {
                 List.of("--model", model, "--preset", "gold", "--microscope", "graphene-80kv"), "eV",
                 List.of("--model", recordedModel.toString(), "--preset", "graphene", "--seed",
                         Long.toString(3 - SimulatedTestImages.FRESH_SEED_OFFSET)), "would simulate structures of the model's training dataset",
-                List.of("--model", model, "--preset", "graphene", "--crop", "60"), "--crop");
+                List.of("--model", model, "--preset", "graphene", "--crop", "60"), "--crop",
+                List.of("--model", model, "--preset", "graphene", "--symmetrize", "2"), "--symmetrize must be none, 4 or 8");
         cases.forEach((args, message) -> {
             String[] all = new String[args.size() + 3];
             all[0] = "evaluate";

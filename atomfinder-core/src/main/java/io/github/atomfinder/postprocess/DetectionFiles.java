@@ -26,11 +26,18 @@ public final class DetectionFiles {
      * @param image the analysed image's file name
      * @param model the network's name
      * @param thresholds the post-processing parameters by name, e.g. {@code threshold}, {@code epsilon}
+     * @param symmetrization over which rotations / mirrors of the image the network's maps were averaged
+     *     ({@code none}, {@code rotations-4}, {@code dihedral-8})
      */
-    public record Metadata(String image, String model, Map<String, Double> thresholds) {
+    public record Metadata(String image, String model, Map<String, Double> thresholds, String symmetrization) {
 
         public Metadata {
             thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+        }
+
+        /** Metadata of maps from one network pass per image (no symmetrization). */
+        public Metadata(String image, String model, Map<String, Double> thresholds) {
+            this(image, model, thresholds, "none");
         }
     }
 
@@ -66,6 +73,7 @@ public final class DetectionFiles {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("image", metadata.image());
         root.put("model", metadata.model());
+        root.put("symmetrization", metadata.symmetrization());
         root.put("pixel_size_x_A", detections.grid().dxAngstrom());
         root.put("pixel_size_y_A", detections.grid().dyAngstrom());
         root.put("nx", detections.grid().nx());

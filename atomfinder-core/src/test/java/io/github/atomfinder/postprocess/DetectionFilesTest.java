@@ -43,6 +43,7 @@ class DetectionFilesTest {
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         assertEquals("gold.tif", root.get("image").asText());
         assertEquals("columns-v1", root.get("model").asText());
+        assertEquals("none", root.get("symmetrization").asText(), "one network pass unless the caller says otherwise");
         assertEquals(0.1, root.get("pixel_size_x_A").asDouble());
         assertEquals(0.12, root.get("pixel_size_y_A").asDouble());
         assertEquals(0.995, root.get("thresholds").get("epsilon").asDouble());
@@ -53,6 +54,14 @@ class DetectionFilesTest {
         assertEquals(2, first.get("class").asInt());
         assertEquals(0.2, first.get("p_1").asDouble());
         assertEquals(2, root.get("atoms").size());
+    }
+
+    @Test
+    void jsonRecordsOverWhichSymmetriesTheMapsWereAveraged(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("atoms.json");
+        DetectionFiles.writeJson(file, DETECTIONS, new DetectionFiles.Metadata("gold.tif", "columns-v1",
+                Map.of("epsilon", 0.995), "dihedral-8"));
+        assertEquals("dihedral-8", new ObjectMapper().readTree(file.toFile()).get("symmetrization").asText());
     }
 
     @Test

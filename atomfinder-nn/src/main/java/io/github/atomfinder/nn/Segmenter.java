@@ -12,6 +12,7 @@ import io.github.atomfinder.grid.RealImage;
 import io.github.atomfinder.grid.Resampling;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs a trained model on images of any size: resample to the model's pixel size, local normalisation,
@@ -24,6 +25,13 @@ import java.util.List;
  * seams and equal the untiled result; the hard cut at core borders is therefore the blend. Every window has
  * the same shape, so windows of many frames are batched together. Native memory holds one batch of windows:
  * bounded for 4096² and larger images. Batch norm runs on its running statistics (inference mode).
+ *
+ * <p>Symmetrization (test-time augmentation over the rotations and mirrors the network was trained with): the
+ * padded frame at the model's pixel size is rotated / mirrored, each copy runs through the tiling above, its
+ * class maps are transformed back exactly (pixel permutations) and the maps are averaged, so they still sum to 1
+ * per pixel. For a frame whose sides are already multiples of the size multiple the averaged maps are exactly
+ * equivariant under the chosen group (up to float rounding of the sum); otherwise the edge padding sits at the
+ * bottom and right of the frame and only pixels within the receptive radius of those edges can differ.
  */
 public final class Segmenter {
 
@@ -34,15 +42,49 @@ public final class Segmenter {
      */
     public static final int DEFAULT_TILE = 1024;
 
+    /** Which transforms of each frame the class maps are averaged over; the cost grows with {@link #count()}. */
+    public enum Symmetrization {
+        /** The frame as it is. */
+        NONE(List.of(DihedralTransform.IDENTITY)),
+        /** The four rotations by multiples of 90°. */
+        ROTATIONS_4(DihedralTransform.ROTATIONS),
+        /** The dihedral group of the square: the four rotations and four mirrors. */
+        DIHEDRAL_8(List.of(DihedralTransform.values()));
+
+        private final List<DihedralTransform> transforms;
+
+        Symmetrization(List<DihedralTransform> transforms) {
+            this.transforms = transforms;
+        }
+
+        /** Network passes per frame. */
+        public int count() {
+            return transforms.size();
+        }
+
+        List<DihedralTransform> transforms() {
+            return transforms;
+        }
+    }
+
     private final TrainedModel model;
     private final int tileSize;
     private final int windowsPerBatch;
+    private final Symmetrization symmetrization;
 
     public Segmenter(TrainedModel model) {
-        this(model, DEFAULT_TILE, 1);
+        this(model, Symmetrization.NONE);
+    }
+
+    public Segmenter(TrainedModel model, Symmetrization symmetrization) {
+        this(model, DEFAULT_TILE, 1, symmetrization);
     }
 
     public Segmenter(TrainedModel model, int tileSize, int windowsPerBatch) {
+        this(model, tileSize, windowsPerBatch, Symmetrization.NONE);
+    }
+
+    public Segmenter(TrainedModel model, int tileSize, int windowsPerBatch, Symmetrization symmetrization) {
         int m = model.card().architecture().sizeMultiple();
         if (tileSize < m || tileSize % m != 0 || windowsPerBatch < 1) {
             throw new AtomfinderException("tile size must be a positive multiple of " + m + ", got " + tileSize);
@@ -50,6 +92,11 @@ public final class Segmenter {
         this.model = model;
         this.tileSize = tileSize;
         this.windowsPerBatch = windowsPerBatch;
+        this.symmetrization = Objects.requireNonNull(symmetrization, "symmetrization");
+    }
+
+    public Symmetrization symmetrization() {
+        return symmetrization;
     }
 
     /**
@@ -99,30 +146,83 @@ public final class Segmenter {
 
     /**
      * Class maps {@code [k][ny*nx]} for frames already at the model's pixel size and normalised
-     * ({@code [c][ny*nx]} each).
+     * ({@code [c][ny*nx]} each). Each frame is padded to a multiple of the size multiple; with symmetrization
+     * every transform of the padded frame is run and its maps are transformed back before the average.
      */
     public List<float[][]> predictPrepared(List<float[][]> frames, int ny, int nx) {
-        FusionNetArchitecture a = model.card().architecture();
-        int m = a.sizeMultiple();
+        int m = model.card().architecture().sizeMultiple();
         int py = roundUp(ny, m);
         int px = roundUp(nx, m);
-        int margin = roundUp(a.receptiveRadius(), m);
-        List<Window> ys = windows(py, tileSize, margin);
-        List<Window> xs = windows(px, tileSize, margin);
-        int wy = ys.get(0).length;
-        int wx = xs.get(0).length;
-        List<float[][]> outputs = new ArrayList<>();
         List<float[][]> padded = new ArrayList<>();
         for (float[][] frame : frames) {
-            outputs.add(new float[a.classes()][ny * nx]);
             float[][] p = new float[frame.length][];
             for (int c = 0; c < frame.length; c++) {
                 p[c] = padByEdge(frame[c], ny, nx, py, px);
             }
             padded.add(p);
         }
+        List<DihedralTransform> transforms = symmetrization.transforms();
+        float[][][] sums = new float[frames.size()][][];
+        for (DihedralTransform t : transforms) {
+            int ty = t.swapsAxes() ? px : py;
+            int tx = t.swapsAxes() ? py : px;
+            List<float[][]> input = new ArrayList<>();
+            for (float[][] frame : padded) {
+                float[][] moved = new float[frame.length][];
+                for (int c = 0; c < frame.length; c++) {
+                    moved[c] = t.apply(frame[c], py, px);
+                }
+                input.add(moved);
+            }
+            List<float[][]> maps = predictPadded(input, ty, tx);
+            DihedralTransform back = t.inverse();
+            for (int f = 0; f < frames.size(); f++) {
+                float[][] frameMaps = maps.get(f);
+                if (sums[f] == null) {
+                    sums[f] = new float[frameMaps.length][];
+                }
+                for (int k = 0; k < frameMaps.length; k++) {
+                    float[] restored = back.apply(frameMaps[k], ty, tx);
+                    if (sums[f][k] == null) {
+                        sums[f][k] = restored;
+                    } else {
+                        for (int i = 0; i < restored.length; i++) {
+                            sums[f][k][i] += restored[i];
+                        }
+                    }
+                }
+            }
+        }
+        List<float[][]> outputs = new ArrayList<>();
+        float weight = 1f / transforms.size();
+        for (float[][] frameSums : sums) {
+            float[][] frameMaps = new float[frameSums.length][ny * nx];
+            for (int k = 0; k < frameSums.length; k++) {
+                for (int y = 0; y < ny; y++) {
+                    for (int x = 0; x < nx; x++) {
+                        frameMaps[k][y * nx + x] = frameSums[k][y * px + x] * weight;
+                    }
+                }
+            }
+            outputs.add(frameMaps);
+        }
+        return outputs;
+    }
+
+    /** Class maps {@code [k][py*px]} of frames whose sides are multiples of the size multiple, by tiled inference. */
+    private List<float[][]> predictPadded(List<float[][]> padded, int py, int px) {
+        FusionNetArchitecture a = model.card().architecture();
+        int margin = roundUp(a.receptiveRadius(), a.sizeMultiple());
+        List<Window> ys = windows(py, tileSize, margin);
+        List<Window> xs = windows(px, tileSize, margin);
+        int wy = ys.get(0).length;
+        int wx = xs.get(0).length;
+        List<float[][]> outputs = new ArrayList<>();
+        for (int f = 0; f < padded.size(); f++) {
+            outputs.add(new float[a.classes()][py * px]);
+        }
         List<int[]> jobs = new ArrayList<>();
-        for (int f = 0; f < frames.size(); f++) {
+        for (int f = 0; f < padded.size(); f++) {
             for (int iy = 0; iy < ys.size(); iy++) {
                 for (int ix = 0; ix < xs.size(); ix++) {
                     jobs.add(new int[] {f, iy, ix});
@@ -156,12 +256,9 @@ public final class Segmenter {
                 Window x = xs.get(job[2]);
                 float[][] dst = outputs.get(job[0]);
                 for (int k = 0; k < a.classes(); k++) {
-                    for (int r = y.coreStart; r < Math.min(y.coreEnd, ny); r++) {
+                    for (int r = y.coreStart; r < y.coreEnd; r++) {
                         int from = ((b * a.classes() + k) * wy + (r - y.start)) * wx - x.start;
-                        int len = Math.min(x.coreEnd, nx) - x.coreStart;
-                        if (len > 0) {
-                            System.arraycopy(out, from + x.coreStart, dst[k], r * nx + x.coreStart, len);
-                        }
+                        System.arraycopy(out, from + x.coreStart, dst[k], r * px + x.coreStart, x.coreEnd - x.coreStart);
                     }
                 }
             }
