@@ -91,7 +91,7 @@ class EvaluateCommandTest {
         assertEquals(1, json.get("about").get("images").get("validation_examples").asInt());
         assertEquals("plain", json.get("about").get("model").get("name").asText());
         assertEquals(2, json.get("doses").size());
-        assertEquals("none", json.get("about").get("settings").get("symmetrization").asText());
+        assertEquals("dihedral-8", json.get("about").get("settings").get("symmetrization").asText(), "analyze's default");
         BufferedImage plot = ImageIO.read(out.resolve("dose-plot.png").toFile());
         assertEquals(900, plot.getWidth());
         assertTrue(r[1].contains("dose e/Å²") && r[1].contains("wrote " + out), r[1]);
