@@ -6,6 +6,8 @@ import io.github.atomfinder.data.DatasetPreset;
 import io.github.atomfinder.data.PairSampler;
 import io.github.atomfinder.data.Sites;
 import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.optics.Aberrations;
+import io.github.atomfinder.optics.Microscope;
 import io.github.atomfinder.optics.MicroscopeDistribution;
 import io.github.atomfinder.optics.ParameterDistribution;
 import java.io.IOException;
@@ -79,8 +81,11 @@ public final class SimulatedTestImages implements Evaluation.ImageSource {
         for (int i = 0; i < sites.size(); i++) {
             truth.add(new Site(sites.x(i), sites.y(i), sites.classOf(i)));
         }
-        String id = String.format(Locale.ROOT, "#%d: example %d, %.4f Å/px, defocus %.1f Å", index, drawn.exampleIndex(),
-                drawn.microscope().pixelSizeAngstrom(), drawn.microscope().aberrations().defocusAngstrom());
+        Microscope m = drawn.microscope();
+        String id = String.format(Locale.ROOT, "#%d: example %d, %.4f Å/px, defocus %.1f Å, Cs %.1f µm, astigmatism %.1f Å, "
+                + "focal spread %.1f Å", index, drawn.exampleIndex(), m.pixelSizeAngstrom(), m.aberrations().defocusAngstrom(),
+                m.aberrations().csAngstrom() / 1e4, m.aberrations().magnitudeAngstrom(Aberrations.Term.C12),
+                m.focalSpreadAngstrom());
         return new Evaluation.TestImage(id, doseElectronsPerA2, drawn.rawImages(), truth);
     }
 
