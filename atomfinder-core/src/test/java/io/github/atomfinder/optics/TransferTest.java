@@ -150,4 +150,31 @@ class TransferTest {
         assertTrue(Mtf.NONE.isIdentity());
         assertEquals(1, Mtf.NONE.at(3, nyquist), 0);
     }
+
+    @Test
+    void meanPhaseContrastFollowsSinChiAndItsEnvelopes() {
+        Microscope perfect = Microscope.ideal(80e3);
+        assertEquals(0, Transfer.meanPhaseContrast(perfect, 2.13), 1e-15, "no aberrations, no phase contrast");
+
+        double k = 1 / 2.13;
+        Microscope defocused = perfect.withAberrations(Aberrations.NONE.withDefocus(-70)).withFocalSpread(30);
+        double expected = Math.abs(Math.sin(Math.PI * LAMBDA_80KV * 70 * k * k))
+                * Math.exp(-Math.pow(Math.PI * LAMBDA_80KV * 30 * k * k, 2) / 4);
+        assertEquals(expected, Transfer.meanPhaseContrast(defocused, 2.13), 1e-12);
+
+        double blurred = Transfer.meanPhaseContrast(defocused.withBlur(0.2), 2.13);
+        assertEquals(expected * Math.exp(-2 * Math.PI * Math.PI * 0.04 * k * k), blurred, 1e-12);
+
+        // Pure two-fold astigmatism a: χ = πλk²a·cos 2(φ − φ12), so the mean is that of |sin(c cos 2φ)| over φ,
+        // whatever φ12.
+        double a = 25;
+        double c = Math.PI * LAMBDA_80KV * a * k * k;
+        double mean = 0;
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            mean += Math.abs(Math.sin(c * Math.cos(2 * Math.PI * (i + 0.5) / n))) / n;
+        }
+        Microscope astigmatic = perfect.withAberrations(Aberrations.NONE.withAstigmatism(a, 0.7));
+        assertEquals(mean, Transfer.meanPhaseContrast(astigmatic, 2.13), 1e-4 * mean);
+    }
 }
