@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomfinder.analysis.Evaluation;
 import io.github.atomfinder.analysis.EvaluationFiles;
+import io.github.atomfinder.analysis.EvaluationOverlay;
 import io.github.atomfinder.analysis.SimulatedTestImages;
 import io.github.atomfinder.analysis.Site;
 import io.github.atomfinder.data.DatasetFolder;
@@ -15,8 +16,11 @@ import io.github.atomfinder.nn.Segmenter;
 import io.github.atomfinder.nn.TrainedModel;
 import io.github.atomfinder.optics.MicroscopeDistribution;
 import io.github.atomfinder.postprocess.AtomDecoder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +54,8 @@ import picocli.CommandLine.Spec;
                 + "columns); sites within --margin of the image border are not scored. Counts are summed per dose and RMSE "
                 + "(Å) is over all matched pairs of the dose.%n"
                 + "Output: metrics.csv (one row per dose), per-image.csv, metrics.json (the rows, the model card summary, "
-                + "microscope ranges, seeds and settings) and dose-plot.png (F1, precision, recall and RMSE against dose). "
+                + "microscope ranges, seeds and settings), dose-plot.png (F1, precision, recall and RMSE against dose) and, "
+                + "with --save-images, images/DOSE-INDEX.png for every test image. "
                 + "The folder appears only when everything succeeded.")
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -102,6 +108,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
             description = "seed of the image draws (and of the --preset structures). Default: ${DEFAULT-VALUE}")
     long seed;
+
+    @Option(names = "--save-images",
+            description = "also write images/DOSE-INDEX.png (e.g. images/100000-07.png): each test image in grey with its true "
+                    + "sites as circles (green found, yellow missed), detections as green dots (matched; the offset from the "
+                    + "circle is the position error) or red crosses (spurious), and the unscored border strip in grey")
+    boolean saveImages;
 
     @Mixin
     DetectionOptions detection;
@@ -175,10 +187,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                     nanos[1] += System.nanoTime() - t;
                     return found;
                 };
+                Evaluation evaluation = new Evaluation(radius, marginAngstrom);
+                Map<String, byte[]> pictures = new LinkedHashMap<>();
                 Evaluation.Report report;
                 try (ProgressBar bar = new ProgressBar("evaluate", (long) doseList.size() * imagesPerDose)) {
-                    report = new Evaluation(radius, marginAngstrom).run(doseList, imagesPerDose, timedImages, detector,
-                            r -> bar.step(String.format(Locale.ROOT, "dose %.3g F1 %.3f", r.doseElectronsPerA2(), r.rates().f1())));
+                    report = evaluation.run(doseList, imagesPerDose, timedImages, detector, scored -> {
+                        Evaluation.ImageResult r = scored.result();
+                        if (saveImages) {
+                            pictures.put(String.format(Locale.ROOT, "%s-%02d.png", EvaluationFiles.dose(r.doseElectronsPerA2()),
+                                    r.index()), png(EvaluationOverlay.render(evaluation, scored)));
+                        }
+                        bar.step(String.format(Locale.ROOT, "dose %.3g F1 %.3f", r.doseElectronsPerA2(), r.rates().f1()));
+                    });
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 Map<String, Object> settings = settings(doseList, decoder.thresholds(card.classes()), radius, symmetrization);
@@ -190,7 +210,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                         card.steps(), dataset != null ? "held-out" : "fresh", preset.presetName(), imagesPerDose)
                         + (symmetrization == Segmenter.Symmetrization.NONE ? "" : ", maps averaged over " + symmetrization.count()
                                 + " symmetries");
-                AtomicFiles.writeDirectory(out, dir -> EvaluationFiles.writeAll(dir, report, about, title));
+                AtomicFiles.writeDirectory(out, dir -> {
+                    EvaluationFiles.writeAll(dir, report, about, title);
+                    if (!pictures.isEmpty()) {
+                        Path folder = Files.createDirectories(dir.resolve("images"));
+                        for (Map.Entry<String, byte[]> picture : pictures.entrySet()) {
+                            Files.write(folder.resolve(picture.getKey()), picture.getValue());
+                        }
+                    }
+                });
                 stdout.print(EvaluationFiles.table(report));
                 stdout.println(String.format(Locale.ROOT, "%d images in %.1f s (%.1f s making images, %.1f s network and "
                         + "post-processing); wrote %s", report.images().size(), seconds, nanos[0] / 1e9, nanos[1] / 1e9, out));
@@ -315,6 +343,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         about.put("examples", count);
         about.put("structure_seed", structureSeed);
         return about;
+    }
+
+    private static byte[] png(BufferedImage picture) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(picture, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private Map<String, Object> settings(List<Double> doseList, Map<String, Double> thresholds, double radius,

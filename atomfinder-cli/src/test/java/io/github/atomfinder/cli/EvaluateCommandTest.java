@@ -69,7 +69,7 @@ class EvaluateCommandTest {
     void heldOutDatasetImagesGiveOneRowPerDoseAndPerImageAndAReadablePlot() throws Exception {
         Path out = temp.resolve("out");
         String[] r = CliRun.run("evaluate", "--model", plainModel.toString(), "--data", dataset.toString(), "--doses", "1e4, 1e2",
-                "--images-per-dose", "2", "--crop", "64", "--out", out.toString());
+                "--images-per-dose", "2", "--crop", "64", "--save-images", "--out", out.toString());
         assertEquals("0", r[0], r[2]);
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("dose_e_per_A2,images,true_sites,found,tp,fp,fn,precision,recall,f1,rmse_A,class_accuracy", metrics.get(0));
@@ -94,6 +94,9 @@ class EvaluateCommandTest {
         assertEquals("dihedral-8", json.get("about").get("settings").get("symmetrization").asText(), "analyze's default");
         BufferedImage plot = ImageIO.read(out.resolve("dose-plot.png").toFile());
         assertEquals(900, plot.getWidth());
+        for (String picture : List.of("100-00.png", "100-01.png", "10000-00.png", "10000-01.png")) {
+            assertEquals(512, ImageIO.read(out.resolve("images").resolve(picture).toFile()).getWidth(), "64 px enlarged 8×");
+        }
         assertTrue(r[1].contains("dose e/Å²") && r[1].contains("wrote " + out), r[1]);
     }
 

@@ -75,6 +75,19 @@ public final class Evaluation {
     }
 
     /**
+     * One image as it was scored, for callers that show it (e.g. {@link EvaluationOverlay}).
+     *
+     * @param found the detector's sites, in the image's frame like {@code image.truth()}
+     * @param score the score; its matches index {@code found} and {@code image.truth()}
+     */
+    public record ScoredImage(TestImage image, List<Site> found, Scoring.Score score, ImageResult result) {
+
+        public ScoredImage {
+            found = List.copyOf(found);
+        }
+    }
+
+    /**
      * Precision, recall, F1, RMSE and class accuracy from pooled counts, with {@link Scoring.Score}'s conventions:
      * with nothing found precision is 1, with nothing to find recall is 1, F1 is 0 when both are 0, and RMSE and
      * class accuracy are NaN without matches.
@@ -133,23 +146,36 @@ public final class Evaluation {
         this.marginAngstrom = marginAngstrom;
     }
 
+    /** Width (Å) of the border strip whose sites are not scored. */
+    public double marginAngstrom() {
+        return marginAngstrom;
+    }
+
+    /** Whether a site (Å, the image's frame) of an image on {@code grid} is scored: inside the image less the margin. */
+    public boolean isScored(Grid grid, Site site) {
+        return region(grid).contains(shifted(List.of(site), grid).get(0));
+    }
+
+    private Scoring.Region region(Grid grid) {
+        return new Scoring.Region(grid.extentXAngstrom(), grid.extentYAngstrom(), marginAngstrom, false);
+    }
+
     /** The score of {@code found} on {@code image}, inside the image less the margin. */
     public Scoring.Score score(TestImage image, List<Site> found) {
         Grid grid = image.channels().get(0).grid();
         // Pixel centres at 0 .. (n−1)·d: the image covers [−d/2, (n − 1/2)·d); the region is its interior less the margin.
         List<Site> truth = shifted(image.truth(), grid);
         List<Site> predicted = shifted(found, grid);
-        Scoring.Region region = new Scoring.Region(grid.extentXAngstrom(), grid.extentYAngstrom(), marginAngstrom, false);
-        return Scoring.score(predicted, truth, toleranceAngstrom, region);
+        return Scoring.score(predicted, truth, toleranceAngstrom, region(grid));
     }
 
     /**
      * Scores {@code imagesPerDose} images of every dose.
      *
-     * @param onImage called after each image, for progress
+     * @param onImage called after each image, for progress or to show it
      */
     public Report run(List<Double> dosesElectronsPerA2, int imagesPerDose, ImageSource source, Detector detector,
-            Consumer<ImageResult> onImage) {
+            Consumer<ScoredImage> onImage) {
         if (imagesPerDose < 1 || dosesElectronsPerA2.isEmpty()) {
             throw new IllegalArgumentException("need at least one dose and one image per dose");
         }
@@ -159,9 +185,11 @@ public final class Evaluation {
             List<ImageResult> ofDose = new ArrayList<>();
             for (int i = 0; i < imagesPerDose; i++) {
                 TestImage image = source.image(dose, i);
-                ImageResult result = ImageResult.of(image, i, score(image, detector.detect(image.channels())));
+                List<Site> found = detector.detect(image.channels());
+                Scoring.Score score = score(image, found);
+                ImageResult result = ImageResult.of(image, i, score);
                 ofDose.add(result);
-                onImage.accept(result);
+                onImage.accept(new ScoredImage(image, found, score, result));
             }
             all.addAll(ofDose);
             doses.add(pool(dose, ofDose));

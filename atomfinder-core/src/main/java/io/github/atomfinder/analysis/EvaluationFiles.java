@@ -128,7 +128,7 @@ public final class EvaluationFiles {
     }
 
     /** A dose as typed: 1000 rather than 1000.000000 or 1.0E3. */
-    static String dose(double v) {
+    public static String dose(double v) {
         return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }
