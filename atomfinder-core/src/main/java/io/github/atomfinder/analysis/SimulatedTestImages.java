@@ -34,12 +34,11 @@ import java.util.function.IntConsumer;
 public final class SimulatedTestImages implements Evaluation.ImageSource {
 
     /**
-     * Graphene's {100} and {110} lattice spacings (Å): the image id reports the microscope's phase contrast there
-     * ({@link Transfer#meanPhaseContrast}), which is what makes a simulated graphene image readable or not (and a
-     * fair probe of the 1–2 Å detail of other structures).
+     * Graphene's {100} lattice spacing (Å): the image id reports the microscope's contrast there
+     * ({@link Transfer#latticeContrast}), which is what makes a simulated graphene image readable or not (and a
+     * fair probe of the 2 Å detail of other structures).
      */
     static final double GRAPHENE_FIRST_ORDER_ANGSTROM = 2.13;
-    static final double GRAPHENE_SECOND_ORDER_ANGSTROM = 1.23;
 
     /**
      * Fresh structures ({@link #simulateFresh}) use dataset seed {@code seed + FRESH_SEED_OFFSET}: in the top bits, far
@@ -91,12 +90,12 @@ public final class SimulatedTestImages implements Evaluation.ImageSource {
             truth.add(new Site(sites.x(i), sites.y(i), sites.classOf(i)));
         }
         Microscope m = drawn.microscope();
+        Transfer.LatticeContrast contrast = Transfer.latticeContrast(m, GRAPHENE_FIRST_ORDER_ANGSTROM);
         String id = String.format(Locale.ROOT, "#%d: example %d, %.4f Å/px, defocus %.1f Å, Cs %.1f µm, astigmatism %.1f Å, "
-                + "focal spread %.1f Å, phase contrast %.2f at 2.13 Å, %.2f at 1.23 Å", index, drawn.exampleIndex(),
+                + "focal spread %.1f Å, lattice contrast at 2.13 Å mean %.2f min %.2f", index, drawn.exampleIndex(),
                 m.pixelSizeAngstrom(), m.aberrations().defocusAngstrom(), m.aberrations().csAngstrom() / 1e4,
-                m.aberrations().magnitudeAngstrom(Aberrations.Term.C12), m.focalSpreadAngstrom(),
-                Transfer.meanPhaseContrast(m, GRAPHENE_FIRST_ORDER_ANGSTROM),
-                Transfer.meanPhaseContrast(m, GRAPHENE_SECOND_ORDER_ANGSTROM));
+                m.aberrations().magnitudeAngstrom(Aberrations.Term.C12), m.focalSpreadAngstrom(), contrast.mean(),
+                contrast.minimum());
         return new Evaluation.TestImage(id, doseElectronsPerA2, drawn.rawImages(), truth);
     }
 

@@ -49,14 +49,20 @@ public final class Transfer {
         return 0.5 * (1 + Math.cos(Math.PI * (alpha - inner) / edgeWidthRad));
     }
     /**
-     * How strongly a weak phase object's lattice of spacing d (Å) shows in the image: the azimuthal mean of
-     * |sin χ| · E_t · E_s · A · exp(−2π²σ²k²) at k = 1/d, σ the microscope's blur. A weak phase object's
-     * intensity at spatial frequency k is 2 sin χ(k) times its projected phase there, so 0 means the lattice
-     * is invisible whatever the dose (e.g. no defocus and no Cs) and 1 is perfect phase contrast. Averaging over
-     * the azimuth makes it independent of the lattice's orientation under astigmatism. Ignores the detector MTF,
-     * which acts after the noise.
+     * How strongly a weak phase object's lattice of spacing d (Å) shows in the image: |sin χ| · E_t · E_s · A ·
+     * exp(−2π²σ²k²) at k = 1/d (σ the microscope's blur), over the azimuth. A weak phase object's intensity at
+     * spatial frequency k is 2 sin χ(k) times its projected phase there, so 0 means the lattice is invisible
+     * whatever the dose (e.g. no defocus and no Cs) and 1 is perfect phase contrast.
+     *
+     * @param mean the mean over the azimuth
+     * @param minimum the least over the azimuth: near 0 when astigmatism puts a zero of the CTF on the lattice
+     *     ring, which blanks the reflections in that direction (striped images) whatever the mean
      */
-    public static double meanPhaseContrast(Microscope microscope, double spacingAngstrom) {
+    public record LatticeContrast(double mean, double minimum) {
+    }
+
+    /** {@link LatticeContrast} of a lattice of spacing d (Å); ignores the detector MTF, which acts after the noise. */
+    public static LatticeContrast latticeContrast(Microscope microscope, double spacingAngstrom) {
         if (!(spacingAngstrom > 0) || Double.isInfinite(spacingAngstrom)) {
             throw new IllegalArgumentException("lattice spacing must be positive (Å), got " + spacingAngstrom);
         }
@@ -66,15 +72,18 @@ public final class Transfer {
         double common = aperture(alpha, microscope.apertureSemiAngleRad(), microscope.apertureEdgeRad())
                 * temporalEnvelope(alpha, lambda, microscope.focalSpreadAngstrom())
                 * Math.exp(-2 * Math.PI * Math.PI * microscope.blurSigmaAngstrom() * microscope.blurSigmaAngstrom() * k * k);
-        // 360 azimuths resolve astigmatism up to 3-fold (cos 3φ) to far better than the metric needs.
-        int azimuths = 360;
+        // 720 azimuths (0.5°) resolve astigmatism up to 3-fold (cos 3φ) far better than the figures need.
+        int azimuths = 720;
         double[] gradient = new double[2];
         double sum = 0;
+        double minimum = Double.POSITIVE_INFINITY;
         for (int i = 0; i < azimuths; i++) {
             double phi = 2 * Math.PI * i / azimuths;
             double chi = microscope.aberrations().chi(alpha, phi, lambda, gradient);
-            sum += Math.abs(Math.sin(chi)) * spatialEnvelope(gradient[0], gradient[1], microscope.convergenceSemiAngleRad());
+            double c = Math.abs(Math.sin(chi)) * spatialEnvelope(gradient[0], gradient[1], microscope.convergenceSemiAngleRad());
+            sum += c;
+            minimum = Math.min(minimum, c);
         }
-        return common * sum / azimuths;
+        return new LatticeContrast(common * sum / azimuths, common * minimum);
     }
 }

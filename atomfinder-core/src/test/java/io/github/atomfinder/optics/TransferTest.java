@@ -152,21 +152,22 @@ class TransferTest {
     }
 
     @Test
-    void meanPhaseContrastFollowsSinChiAndItsEnvelopes() {
+    void latticeContrastFollowsSinChiAndItsEnvelopes() {
         Microscope perfect = Microscope.ideal(80e3);
-        assertEquals(0, Transfer.meanPhaseContrast(perfect, 2.13), 1e-15, "no aberrations, no phase contrast");
+        assertEquals(0, Transfer.latticeContrast(perfect, 2.13).mean(), 1e-15, "no aberrations, no phase contrast");
 
         double k = 1 / 2.13;
         Microscope defocused = perfect.withAberrations(Aberrations.NONE.withDefocus(-70)).withFocalSpread(30);
         double expected = Math.abs(Math.sin(Math.PI * LAMBDA_80KV * 70 * k * k))
                 * Math.exp(-Math.pow(Math.PI * LAMBDA_80KV * 30 * k * k, 2) / 4);
-        assertEquals(expected, Transfer.meanPhaseContrast(defocused, 2.13), 1e-12);
+        assertEquals(expected, Transfer.latticeContrast(defocused, 2.13).mean(), 1e-12);
+        assertEquals(expected, Transfer.latticeContrast(defocused, 2.13).minimum(), 1e-12, "round CTF: min = mean");
 
-        double blurred = Transfer.meanPhaseContrast(defocused.withBlur(0.2), 2.13);
+        double blurred = Transfer.latticeContrast(defocused.withBlur(0.2), 2.13).mean();
         assertEquals(expected * Math.exp(-2 * Math.PI * Math.PI * 0.04 * k * k), blurred, 1e-12);
 
         // Pure two-fold astigmatism a: χ = πλk²a·cos 2(φ − φ12), so the mean is that of |sin(c cos 2φ)| over φ,
-        // whatever φ12.
+        // whatever φ12, and the minimum is 0 (at φ12 ± 45°, on the 0.5° grid when φ12 is a multiple of 0.5°).
         double a = 25;
         double c = Math.PI * LAMBDA_80KV * a * k * k;
         double mean = 0;
@@ -175,6 +176,8 @@ class TransferTest {
             mean += Math.abs(Math.sin(c * Math.cos(2 * Math.PI * (i + 0.5) / n))) / n;
         }
         Microscope astigmatic = perfect.withAberrations(Aberrations.NONE.withAstigmatism(a, 0.7));
-        assertEquals(mean, Transfer.meanPhaseContrast(astigmatic, 2.13), 1e-4 * mean);
+        assertEquals(mean, Transfer.latticeContrast(astigmatic, 2.13).mean(), 1e-4 * mean);
+        Microscope onGrid = perfect.withAberrations(Aberrations.NONE.withAstigmatism(a, Math.toRadians(10)));
+        assertEquals(0, Transfer.latticeContrast(onGrid, 2.13).minimum(), 1e-12);
     }
 }
