@@ -34,7 +34,8 @@ class ShippedModelTest {
         assertTrue(atoms > 1000 && atoms < 1250, "atoms: " + atoms);
         JsonNode bonds = summary.get("bonds_between_3_coordinated");
         assertEquals(1.42, bonds.get("mean_A").asDouble(), 0.03);
-        assertTrue(bonds.get("std_A").asDouble() < 0.1, "bond-length spread " + bonds.get("std_A"));
+        // The shipped model measures 0.015 Å here (docs/evaluation.md); the paper reports 0.18 Å on its images.
+        assertTrue(bonds.get("std_A").asDouble() < 0.03, "bond-length spread " + bonds.get("std_A"));
         JsonNode rings = summary.get("ring_counts");
         int five = rings.path("5").asInt();
         int seven = rings.path("7").asInt();
