@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>JSON form (see the presets under {@code resources/io/github/atomfinder/optics/presets/}): an object with an
  * optional {@code "name"} and {@code "description"} and parameter entries whose value is a number (fixed),
- * {@code {"fixed": v}}, {@code {"uniform": [low, high]}} or {@code {"log_uniform": [low, high]}}. Parameter names
+ * {@code {"fixed": v}}, {@code {"uniform": [low, high]}}, {@code {"log_uniform": [low, high]}} or a weighted
+ * {@code {"mixture": [{"weight": 0.8, "uniform": [-100, 100]}, {"weight": 0.2, "uniform": [-200, 200]}]}}. Parameter names
  * carry their unit: {@code energy_eV, pixel_size_A, defocus_A} (= −C10), {@code C10_A, C12_A, phi12_rad, ...,
  * C56_A, phi56_rad} (all Krivanek terms), aliases {@code Cs_A} (C30), {@code C5_A} (C50), {@code astigmatism_A}
  * (C12), {@code astigmatism_angle_rad} (φ12), then {@code focal_spread_A, convergence_mrad, aperture_mrad,
@@ -161,16 +162,29 @@ public record MicroscopeDistribution(String name, String description, Map<String
         parameters.forEach((key, d) -> {
             if (d instanceof ParameterDistribution.Fixed f) {
                 root.put(key, f.value());
-            } else if (d instanceof ParameterDistribution.Uniform u) {
-                root.putObject(key).putArray("uniform").add(u.low()).add(u.high());
-            } else if (d instanceof ParameterDistribution.LogUniform l) {
-                root.putObject(key).putArray("log_uniform").add(l.low()).add(l.high());
+            } else {
+                putDistribution(root.putObject(key), d);
             }
         });
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise microscope distribution", e);
+        }
+    }
+
+    private static void putDistribution(ObjectNode node, ParameterDistribution d) {
+        if (d instanceof ParameterDistribution.Fixed f) {
+            node.put("fixed", f.value());
+        } else if (d instanceof ParameterDistribution.Uniform u) {
+            node.putArray("uniform").add(u.low()).add(u.high());
+        } else if (d instanceof ParameterDistribution.LogUniform l) {
+            node.putArray("log_uniform").add(l.low()).add(l.high());
+        } else if (d instanceof ParameterDistribution.Mixture m) {
+            var components = node.putArray("mixture");
+            for (ParameterDistribution.Mixture.Component c : m.components()) {
+                putDistribution(components.addObject().put("weight", c.weight()), c.distribution());
+            }
         }
     }
 
@@ -222,12 +236,31 @@ public record MicroscopeDistribution(String name, String description, Map<String
                     return new ParameterDistribution.Uniform(bound(v, 0), bound(v, 1));
                 case "log_uniform":
                     return new ParameterDistribution.LogUniform(bound(v, 0), bound(v, 1));
+                case "mixture":
+                    return parseMixture(v);
                 default:
                     break;
             }
         }
-        throw new IllegalArgumentException("expected a number, {\"fixed\": v}, {\"uniform\": [low, high]} or "
-                + "{\"log_uniform\": [low, high]}, got " + node);
+        throw new IllegalArgumentException("expected a number, {\"fixed\": v}, {\"uniform\": [low, high]}, "
+                + "{\"log_uniform\": [low, high]} or {\"mixture\": [{\"weight\": w, \"uniform\": [low, high]}, ...]}, got " + node);
+    }
+
+    private static ParameterDistribution parseMixture(JsonNode list) {
+        if (!list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException("mixture must be a non-empty list of {\"weight\": w, DISTRIBUTION}, got " + list);
+        }
+        List<ParameterDistribution.Mixture.Component> components = new ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isObject() || !item.path("weight").isNumber()) {
+                throw new IllegalArgumentException("each mixture component needs a numeric \"weight\", got " + item);
+            }
+            ObjectNode distribution = ((ObjectNode) item).deepCopy();
+            distribution.remove("weight");
+            components.add(new ParameterDistribution.Mixture.Component(item.get("weight").doubleValue(),
+                    parseDistribution(distribution)));
+        }
+        return new ParameterDistribution.Mixture(components);
     }
 
     private static double bound(JsonNode range, int i) {

@@ -93,6 +93,45 @@ class MicroscopeDistributionTest {
                 () -> MicroscopeDistribution.fromJson("{\"energy_eV\": 80000, \"mtf_c1\": 0.1}").sample(new SplittableRandom(1)));
     }
     @Test
+    void aMixtureDrawsEachComponentInProportionToItsWeightAndRoundTrips() throws Exception {
+        MicroscopeDistribution mixed = MicroscopeDistribution.fromJson("{\"energy_eV\": 80000, \"defocus_A\": {\"mixture\": ["
+                + "{\"weight\": 3, \"uniform\": [-100, 100]}, {\"weight\": 1, \"uniform\": [500, 600]}]},"
+                + " \"dose_e_per_A2\": {\"mixture\": [{\"weight\": 0.5, \"fixed\": 7}, {\"weight\": 0.5, \"log_uniform\": [1e2, 1e4]}]}}");
+        SplittableRandom random = new SplittableRandom(4);
+        int draws = 8000;
+        int far = 0;
+        int fixedDose = 0;
+        for (int i = 0; i < draws; i++) {
+            Microscope m = mixed.sample(random);
+            double defocus = m.aberrations().defocusAngstrom();
+            assertTrue(Math.abs(defocus) <= 100 || (defocus >= 500 && defocus <= 600), "defocus " + defocus);
+            far += defocus >= 500 ? 1 : 0;
+            fixedDose += m.doseElectronsPerA2() == 7 ? 1 : 0;
+            assertTrue(m.doseElectronsPerA2() == 7 || (m.doseElectronsPerA2() >= 1e2 && m.doseElectronsPerA2() <= 1e4));
+        }
+        // Binomial standard deviations: 39 for the 1:3 split, 45 for the even one; 4σ bounds.
+        assertEquals(draws / 4.0, far, 160);
+        assertEquals(draws / 2.0, fixedDose, 180);
+        assertEquals(0.75 * 0 + 0.25 * 550, mixed.parameters().get("defocus_A").typical(), 1e-9);
+
+        Path file = dir.resolve("mixed.json");
+        mixed.write(file);
+        MicroscopeDistribution read = MicroscopeDistribution.read(file);
+        assertEquals(mixed, read);
+        assertEquals(mixed.sample(new SplittableRandom(12)), read.sample(new SplittableRandom(12)));
+    }
+
+    @Test
+    void badMixturesAreRejectedNamingTheParameter() {
+        for (String bad : new String[] {"[]", "[{\"uniform\": [0, 1]}]", "[{\"weight\": 0, \"uniform\": [0, 1]}]",
+                "[{\"weight\": 1}]", "[{\"weight\": 1, \"uniform\": [2, 1]}]", "{\"weight\": 1}"}) {
+            AtomfinderException e = assertThrows(AtomfinderException.class, () -> MicroscopeDistribution.fromJson(
+                    "{\"energy_eV\": 80000, \"astigmatism_A\": {\"mixture\": " + bad + "}}"), bad);
+            assertTrue(e.getMessage().contains("astigmatism_A"), e.getMessage());
+        }
+    }
+
+    @Test
     void aFixedDistributionSavedAsJsonReproducesTheExactMicroscope() throws Exception {
         Microscope drawn = MicroscopeDistribution.preset("graphene-80kv").sample(new SplittableRandom(11))
                 .withAberrations(Aberrations.NONE.withDefocus(-50).with(Aberrations.Term.C23, 800, 0.4).withCs(-1e5))
