@@ -10,6 +10,7 @@ import io.github.atomfinder.optics.WaveSpectrum;
 import io.github.atomfinder.simulation.ExitWaves;
 import io.github.atomfinder.simulation.SimulationParameters;
 import io.github.atomfinder.structure.Atoms;
+import io.github.atomfinder.structure.BondGraph;
 import io.github.atomfinder.structure.GrapheneLikeSheet;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,21 +130,10 @@ public final class PositionPrecisionBound {
 
     /** Atoms with exactly three neighbours within 1.7 Å (pristine surroundings, away from holes), drawn at random. */
     private static int[] threeCoordinatedAtoms(Atoms atoms, int count, SplittableRandom random) {
-        double w = atoms.cell().aAngstrom();
-        double h = atoms.cell().bAngstrom();
+        BondGraph bonds = BondGraph.byCutoff(atoms, 1.7);
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < atoms.size(); i++) {
-            int neighbours = 0;
-            for (int j = 0; j < atoms.size(); j++) {
-                double dx = atoms.x(j) - atoms.x(i);
-                double dy = atoms.y(j) - atoms.y(i);
-                dx -= w * Math.rint(dx / w);
-                dy -= h * Math.rint(dy / h);
-                if (j != i && dx * dx + dy * dy < 1.7 * 1.7) {
-                    neighbours++;
-                }
-            }
-            if (neighbours == 3) {
+            if (bonds.coordination(i) == 3) {
                 candidates.add(i);
             }
         }
