@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + "settings, validation scores), the weights, training-log.csv and training-plot.png. A checkpoint "
                 + "is written every --checkpoint-every steps and when the run is interrupted (Ctrl-C), with Adam's "
                 + "state (optimizer-STEP.params); --resume continues it as if it had not stopped (the architecture "
-                + "then comes from the bundle). A resumed run may change the data (e.g. wider microscope ranges: a "
+                + "then comes from the bundle, and a larger --width widens it). A resumed run may change the data (e.g. wider microscope ranges: a "
                 + "curriculum), crop, batch, loss or learning rate, and keeps Adam's moment estimates; model.json "
                 + "then records each stage under training.stages with the step it started at.")
 public final class TrainCommand implements Callable<Integer> {
@@ -61,8 +61,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the training in MODEL_DIR.")
     boolean resume;
 
-    @Option(names = "--width", defaultValue = "16", description = "Feature maps at full resolution (paper: 32). Default: ${DEFAULT-VALUE}.")
-    int width;
+    @Option(names = "--width", description = "Feature maps at full resolution (paper: 32). Default: " + DEFAULT_WIDTH + " for a new "
+            + "network; with --resume the bundle's, and a larger value widens the bundle's network: the wider one computes the "
+            + "same maps at first and trains its new channels from there (Adam's moments restart).")
+    Integer width;
+
+    static final int DEFAULT_WIDTH = 16;
+
+    /** The base width of the resumed bundle as it was read (before any widening). */
+    private int resumedWidth;
 
     @Option(names = "--levels", defaultValue = "3", description = "Max-pool levels (3 = down to 1/8). Default: ${DEFAULT-VALUE}.")
     int levels;
@@ -129,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings = new TrainingSettings(batch, steps, learningRate, weightDecay, loss, validateEvery,
                 checkpointEvery, validationSize, matchRadius, seed);
         PrintWriter err = spec.commandLine().getErr();
-        try (TrainedModel model = resume ? TrainedModel.load(out) : TrainedModel.create(newCard(data), seed)) {
+        try (TrainedModel model = resume ? resumed() : TrainedModel.create(newCard(data), seed)) {
             if (resume) {
                 continueCard(model, data);
             }
@@ -158,18 +165,36 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The bundle in --out, widened to --width when that is larger. */
+    private TrainedModel resumed() throws IOException {
+        TrainedModel loaded = TrainedModel.load(out);
+        resumedWidth = loaded.card().architecture().baseWidth();
+        if (width == null || width == resumedWidth) {
+            return loaded;
+        }
+        try (loaded) {
+            if (width < resumedWidth) {
+                throw new AtomfinderException("--width " + width + ": the network in " + out + " has base width " + resumedWidth
+                        + "; a resumed network can be widened, not narrowed");
+            }
+            return loaded.widened(width, seed);
+        }
+    }
+
     private ModelCard newCard(TrainingData data) {
-        Map<String, Object> stage = stage(data);
+        int baseWidth = width == null ? DEFAULT_WIDTH : width;
+        Map<String, Object> stage = stage(data, baseWidth);
         Map<String, Object> training = new LinkedHashMap<>(stage);
         training.put("stages", List.of(withStart(stage, 0)));
-        FusionNetArchitecture architecture = new FusionNetArchitecture(data.source().inputChannels(), data.source().classes(), width, levels);
+        FusionNetArchitecture architecture = new FusionNetArchitecture(data.source().inputChannels(), data.source().classes(), baseWidth, levels);
         return new ModelCard(ModelCard.FORMAT, architecture, data.classNames(), data.pixelSizeAngstrom(),
                 data.normalizationSigmaAngstrom(), TrainedModel.weightsFileName(0), training, 0, null, ModelCard.currentSoftwareVersion());
     }
 
     /** This run's data and settings: one stage of a training that may change them on resume. */
-    private Map<String, Object> stage(TrainingData data) {
+    private Map<String, Object> stage(TrainingData data, int baseWidth) {
         Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("width", baseWidth);
         stage.put("data", data.presets());
         stage.put("crop", crop);
         stage.put("batch", batch);
@@ -210,7 +235,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + a.levels() + " levels");
         }
         // Compared as JSON reads them back (a long written to model.json returns as an int).
-        Map<String, Object> stage = JSON.readValue(JSON.writeValueAsString(stage(data)), MAP);
+        Map<String, Object> stage = JSON.readValue(JSON.writeValueAsString(stage(data, a.baseWidth())), MAP);
         Map<String, Object> training = new LinkedHashMap<>(card.training());
         List<Map<String, Object>> stages = new ArrayList<>();
         Object recorded = training.get("stages");
@@ -222,6 +247,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Object> latest = new LinkedHashMap<>(stages.get(stages.size() - 1));
         latest.remove("fromStep");
+        // Stages recorded before widening existed name no width: theirs is the one the bundle was read with.
+        latest.putIfAbsent("width", resumedWidth);
         if (latest.equals(stage)) {
             return;
         }

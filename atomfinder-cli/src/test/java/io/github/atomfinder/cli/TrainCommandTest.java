@@ -59,6 +59,36 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumingWithALargerWidthWidensTheNetworkAndANarrowerOneIsRefused() throws Exception {
+        Path out = temp.resolve("grown");
+        String[] narrow = tinySyntheticRun(out);
+        assertEquals(0, Main.run(concat(narrow, "--steps", "2")));
+        String[] wide = narrow.clone();
+        wide[List.of(narrow).indexOf("--width") + 1] = "3";
+        assertEquals(0, Main.run(concat(wide, "--steps", "4", "--resume")));
+        // Without --width a resumed run keeps the bundle's (now wider) network and its stage.
+        String[] unnamed = List.of(narrow).subList(4, narrow.length).toArray(new String[0]);
+        assertEquals("--levels", unnamed[0]);
+        assertEquals(0, Main.run(concat(new String[] {"train", "--synthetic"}, concat(unnamed, "--steps", "6", "--resume"))));
+        try (TrainedModel model = TrainedModel.load(out)) {
+            assertEquals(3, model.card().architecture().baseWidth());
+            assertEquals(6, model.card().steps());
+            assertTrue(Files.isRegularFile(out.resolve(TrainedModel.optimizerFileName(6))));
+            List<?> stages = (List<?>) model.card().training().get("stages");
+            assertEquals(2, stages.size());
+            assertEquals(2, ((Number) ((Map<?, ?>) stages.get(0)).get("width")).intValue());
+            Map<?, ?> grown = (Map<?, ?>) stages.get(1);
+            assertEquals(3, ((Number) grown.get("width")).intValue());
+            assertEquals(2, ((Number) grown.get("fromStep")).intValue());
+        }
+        assertEquals(Main.EXIT_USER_ERROR, Main.run(concat(narrow, "--steps", "8", "--resume")));
+        try (TrainedModel model = TrainedModel.load(out)) {
+            assertEquals(3, model.card().architecture().baseWidth(), "a refused narrowing leaves the bundle as it was");
+            assertEquals(6, model.card().steps());
+        }
+    }
+
+    @Test
     void cropThatIsNotAMultipleOfTheCoarsestLevelIsAUserError() {
         assertEquals(Main.EXIT_USER_ERROR, Main.run("train", "--synthetic", "--crop", "100", "--steps", "1",
                 "--out", temp.resolve("m").toString()));

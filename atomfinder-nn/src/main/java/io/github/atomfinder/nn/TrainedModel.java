@@ -4,9 +4,12 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.atomfinder.errors.AtomfinderException;
@@ -16,9 +19,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -85,6 +90,78 @@ public final class TrainedModel implements AutoCloseable {
             throw new AtomfinderException("cannot read weights " + weights + ": " + e.getMessage(), e);
         }
         return new TrainedModel(model, net, card, directory);
+    }
+
+    /**
+     * This network inside a wider one ({@code baseWidth} feature maps at full resolution, more than the card's) that
+     * computes exactly the same maps, so a run can grow its network and keep what it has learnt (Net2Net, Chen et
+     * al. 2016, with zero-initialised connections instead of duplicated units). Every parameter of the wider net
+     * starts as a fresh one ({@code seed}; bilinear up-samplers) with this net's values copied into the leading
+     * channels of each axis; weights from the new input channels into the old output channels are zero. The old
+     * channels therefore ignore the new ones, the class scores read only old channels, and the output is unchanged
+     * (up to float rounding), while gradients reach the zero weights from the first step. Channel order makes the
+     * leading-channel embedding exact: feature maps are per-channel throughout (batch norm, residual sums, additive
+     * skips, pooling) and the pixel shuffle reads channel {@code 4c + 2a + b} for output channel c. The card keeps
+     * its steps, validation and training record, with the new architecture and no optimizer state (Adam's moments
+     * have the old shapes); the bundle is not written.
+     */
+    public TrainedModel widened(int baseWidth, long seed) {
+        FusionNetArchitecture a = card.architecture();
+        if (baseWidth < a.baseWidth()) {
+            throw new AtomfinderException("a network of base width " + a.baseWidth() + " cannot be narrowed to " + baseWidth);
+        }
+        FusionNetArchitecture wider = new FusionNetArchitecture(a.inputChannels(), a.classes(), baseWidth, a.levels());
+        ModelCard widerCard = new ModelCard(card.format(), wider, card.classes(), card.pixelSizeAngstrom(),
+                card.normalizationSigmaAngstrom(), card.weightsFile(), card.training(), card.steps(), card.validation(),
+                card.softwareVersion());
+        TrainedModel result = create(widerCard, seed);
+        result.directory = directory;
+        PairList<String, Parameter> from = net.getParameters();
+        PairList<String, Parameter> to = result.net.getParameters();
+        for (int i = 0; i < from.size(); i++) {
+            if (!from.keyAt(i).equals(to.keyAt(i))) {
+                throw new IllegalStateException("parameter " + i + " is " + from.keyAt(i) + " here and " + to.keyAt(i) + " when wider");
+            }
+            embed(from.valueAt(i).getArray(), to.valueAt(i).getArray());
+        }
+        return result;
+    }
+
+    /** Copies {@code narrow} into the leading corner of {@code wide} and, for conv weights, zeroes the old outputs' new inputs. */
+    private static void embed(NDArray narrow, NDArray wide) {
+        long[] n = narrow.getShape().getShape();
+        long[] w = wide.getShape().getShape();
+        if (n.length != w.length) {
+            throw new IllegalStateException("parameter shapes " + narrow.getShape() + " and " + wide.getShape() + " differ in rank");
+        }
+        for (int d = 0; d < n.length; d++) {
+            if (n[d] > w[d]) {
+                throw new IllegalStateException("parameter shape " + narrow.getShape() + " does not fit in " + wide.getShape());
+            }
+        }
+        float[] src = narrow.toFloatArray();
+        float[] dst = wide.toFloatArray();
+        int[] index = new int[n.length];
+        for (int s = 0; s < src.length; s++) {
+            int flat = 0;
+            for (int d = 0; d < n.length; d++) {
+                flat = flat * (int) w[d] + index[d];
+            }
+            dst[flat] = src[s];
+            for (int d = n.length - 1; d >= 0 && ++index[d] == n[d]; d--) {
+                index[d] = 0;
+            }
+        }
+        // Conv weights are [out][in][kh][kw]: the old outputs must not read the new inputs.
+        if (n.length == 4 && w[1] > n[1]) {
+            int plane = (int) (w[2] * w[3]);
+            for (int out = 0; out < n[0]; out++) {
+                int start = (int) ((out * w[1] + n[1]) * plane);
+                int end = (int) ((out + 1) * w[1] * plane);
+                Arrays.fill(dst, start, end, 0f);
+            }
+        }
+        wide.set(FloatBuffer.wrap(dst));
     }
 
     /**

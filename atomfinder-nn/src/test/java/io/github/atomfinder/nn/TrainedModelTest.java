@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import io.github.atomfinder.errors.AtomfinderException;
 import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,75 @@ class TrainedModelTest {
                 assertArrayEquals(before.get(k).data(), after.get(k).data(), 0f);
             }
         }
+    }
+
+    @Test
+    void aWidenedNetworkComputesTheSameMapsAndHasNewChannelsToTrain() throws Exception {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 4, 3);
+        RealImage image = noiseImage(64, 72, 0.1, 5);
+        try (TrainedModel narrow = TestModels.warmedUp(arch, 12);
+                TrainedModel wide = narrow.widened(6, 13)) {
+            assertEquals(new FusionNetArchitecture(1, 2, 6, 3), wide.card().architecture());
+            assertEquals(narrow.card().steps(), wide.card().steps());
+            assertEquals(null, wide.card().optimizerFile());
+            List<RealImage> before = new Segmenter(narrow).predict(List.of(image));
+            List<RealImage> after = new Segmenter(wide).predict(List.of(image));
+            for (int k = 0; k < 2; k++) {
+                assertArrayEquals(before.get(k).data(), after.get(k).data(), 1e-5f);
+            }
+            // The decoder's last conv: old outputs read only old inputs; the new outputs read everything.
+            float[] w = parameter(wide, ".*decoder0.*last.*Conv2d_weight").toFloatArray();
+            int in = 6;
+            int plane = 9;
+            double oldFromNew = 0;
+            double newFromAll = 0;
+            for (int out = 0; out < 6; out++) {
+                for (int i = 0; i < in; i++) {
+                    for (int p = 0; p < plane; p++) {
+                        double v = Math.abs(w[(out * in + i) * plane + p]);
+                        if (out < 4 && i >= 4) {
+                            oldFromNew += v;
+                        } else if (out >= 4) {
+                            newFromAll += v;
+                        }
+                    }
+                }
+            }
+            assertEquals(0, oldFromNew);
+            assertTrue(newFromAll > 0.1, "new output channels are initialised, not zero: " + newFromAll);
+            // The class scores ([class][channel]) read the old channels as before and the new ones not at all.
+            float[] narrowScore = parameter(narrow, ".*score_weight").toFloatArray();
+            float[] wideScore = parameter(wide, ".*score_weight").toFloatArray();
+            for (int k = 0; k < 2; k++) {
+                assertArrayEquals(Arrays.copyOfRange(narrowScore, 4 * k, 4 * k + 4), Arrays.copyOfRange(wideScore, 6 * k, 6 * k + 4), 0f);
+                assertArrayEquals(new float[2], Arrays.copyOfRange(wideScore, 6 * k + 4, 6 * k + 6), 0f);
+            }
+        }
+    }
+
+    @Test
+    void aNetworkIsNotNarrowed() {
+        try (TrainedModel model = TrainedModel.create(TestModels.card(new FusionNetArchitecture(1, 2, 4, 2)), 1)) {
+            AtomfinderException e = assertThrows(AtomfinderException.class, () -> model.widened(3, 1));
+            assertTrue(e.getMessage().contains("cannot be narrowed"), e.getMessage());
+        }
+    }
+
+    /** The one parameter whose name matches {@code regex}. */
+    private static NDArray parameter(TrainedModel model, String regex) {
+        NDArray found = null;
+        for (var p : model.net().getParameters()) {
+            if (p.getKey().matches(regex)) {
+                if (found != null) {
+                    throw new AssertionError("more than one parameter matches " + regex);
+                }
+                found = p.getValue().getArray();
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("no parameter matches " + regex);
+        }
+        return found;
     }
 
     @Test
