@@ -104,7 +104,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--match-radius", defaultValue = "3", description = "Validation match radius in pixels. Default: ${DEFAULT-VALUE}.")
     double matchRadius;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for weights and synthetic data. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for weights and the training images (the validation crops do not depend on it, so stages "
+            + "with other seeds stay comparable). Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--threads", description = "PyTorch intra-op threads (default: all cores).")

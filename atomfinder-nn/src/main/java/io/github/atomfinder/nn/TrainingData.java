@@ -50,6 +50,13 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
     public static final double MODEL_PIXEL_JITTER = 0.03;
 
     /**
+     * Seed of the validation crops, whatever the run's seed: a resumed stage that draws its training data with a new
+     * seed is then validated on the same crops, so its validation curve continues the earlier one (for the same
+     * microscope ranges). 2 is what runs with the default seed 1 always used.
+     */
+    static final long VALIDATION_SEED = 2;
+
+    /**
      * The dataset folder {@code directory} (made by {@code atomfinder dataset build}), imaged at pixel sizes across
      * its microscope range, resampled to the middle of that range (the model's pixel size) and cut into
      * {@code crop}-pixel pairs. Validation pairs ({@link NetTraining#VALIDATION_STEP}) come from the held-out examples, without jitter.
@@ -82,7 +89,7 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
                 preset.classes(), new double[] {0}, 0, 0, modelPixel, 0);
         try {
             PairSampler trainingPairs = folder.trainingPairs(training, seed);
-            PairSampler validationPairs = folder.validationPairs(plain, seed + 1);
+            PairSampler validationPairs = folder.validationPairs(plain, VALIDATION_SEED);
             TrainingPairSource source = new TrainingPairSource() {
                 @Override
                 public int inputChannels() {
