@@ -118,11 +118,16 @@ public final class TrainedModel implements AutoCloseable {
         result.directory = directory;
         PairList<String, Parameter> from = net.getParameters();
         PairList<String, Parameter> to = result.net.getParameters();
-        for (int i = 0; i < from.size(); i++) {
-            if (!from.keyAt(i).equals(to.keyAt(i))) {
-                throw new IllegalStateException("parameter " + i + " is " + from.keyAt(i) + " here and " + to.keyAt(i) + " when wider");
+        try {
+            for (int i = 0; i < from.size(); i++) {
+                if (!from.keyAt(i).equals(to.keyAt(i))) {
+                    throw new IllegalStateException("parameter " + i + " is " + from.keyAt(i) + " here and " + to.keyAt(i) + " when wider");
+                }
+                embed(from.valueAt(i).getArray(), to.valueAt(i).getArray());
             }
-            embed(from.valueAt(i).getArray(), to.valueAt(i).getArray());
+        } catch (RuntimeException e) {
+            result.close();
+            throw e;
         }
         return result;
     }
