@@ -19,7 +19,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +165,7 @@ public final class TrainedModel implements AutoCloseable {
                 Arrays.fill(dst, start, end, 0f);
             }
         }
-        wide.set(FloatBuffer.wrap(dst));
+        wide.set(dst);
     }
 
     /**
