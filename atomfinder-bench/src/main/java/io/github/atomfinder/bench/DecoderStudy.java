@@ -1,0 +1,154 @@
+package io.github.atomfinder.bench;
+
+import io.github.atomfinder.analysis.Evaluation;
+import io.github.atomfinder.analysis.Scoring;
+import io.github.atomfinder.analysis.SimulatedTestImages;
+import io.github.atomfinder.analysis.Site;
+import io.github.atomfinder.data.DatasetPreset;
+import io.github.atomfinder.grid.RealImage;
+import io.github.atomfinder.io.AtomicFiles;
+import io.github.atomfinder.nn.Segmenter;
+import io.github.atomfinder.nn.TrainedModel;
+import io.github.atomfinder.optics.MicroscopeDistribution;
+import io.github.atomfinder.postprocess.Detection;
+import io.github.atomfinder.postprocess.PeakFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Can a smarter reading of the network's carbon map find the atoms it misses at low dose? The network runs once on
+ * each of evaluate's test images (same images, same 8-symmetry averaging, same scoring as {@code evaluate --preset
+ * graphene --examples 8 --seed S}); then several decoders read the same maps: {@link PeakFinder} at thresholds 0.5,
+ * 0.4 and 0.3, and hysteresis thresholding, which keeps every peak ≥ 0.5 and then, repeatedly, a weaker peak
+ * (≥ the low threshold) when at least {@code k} accepted atoms sit at a bond's distance from it (1.15–1.75 Å). If
+ * faint atoms were faint only for want of context, hysteresis would raise recall at lower cost in precision and
+ * position error than a plain lower threshold.
+ *
+ * <p>Arguments: {@code MODEL [microscope=graphene-80kv-start] [images per dose=16] [seed=1] [doses=1e3,1e4,1e5]}.
+ */
+public final class DecoderStudy {
+
+    private static final double MIN_DISTANCE_ANGSTROM = 1.0;
+    private static final double BOND_MIN_ANGSTROM = 1.15;
+    private static final double BOND_MAX_ANGSTROM = 1.75;
+    private static final double STRONG_THRESHOLD = 0.5;
+
+    private DecoderStudy() {
+    }
+
+    private record Decoded(Evaluation.TestImage image, RealImage carbon) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path model = Path.of(args[0]);
+        String microscope = args.length > 1 ? args[1] : "graphene-80kv-start";
+        int imagesPerDose = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        String[] doseTexts = (args.length > 4 ? args[4] : "1e3,1e4,1e5").split(",");
+
+        DatasetPreset preset = DatasetPreset.named("graphene");
+        Path structures = Files.createTempDirectory("decoder-study-");
+        List<List<Decoded>> byDose = new ArrayList<>();
+        try (TrainedModel trained = TrainedModel.load(model)) {
+            SimulatedTestImages.simulateFresh(preset, structures, 8, seed, Runtime.getRuntime().availableProcessors(), done -> {
+            });
+            SimulatedTestImages images = new SimulatedTestImages(SimulatedTestImages.folder(structures),
+                    MicroscopeDistribution.presetOrFile(microscope), preset.classes(), 256, seed);
+            Segmenter segmenter = new Segmenter(trained, Segmenter.Symmetrization.DIHEDRAL_8);
+            for (String doseText : doseTexts) {
+                double dose = Double.parseDouble(doseText);
+                List<Decoded> ofDose = new ArrayList<>();
+                for (int i = 0; i < imagesPerDose; i++) {
+                    Evaluation.TestImage image = images.image(dose, i);
+                    ofDose.add(new Decoded(image, segmenter.predict(image.channels()).get(1)));
+                }
+                byDose.add(ofDose);
+                System.err.printf(Locale.ROOT, "dose %s: %d images%n", doseText, imagesPerDose);
+            }
+        } finally {
+            AtomicFiles.deleteRecursively(structures);
+        }
+
+        Evaluation evaluation = new Evaluation(preset.matchingToleranceAngstrom(), 1.0);
+        System.out.printf(Locale.ROOT, "%s on %d %s images per dose (seed %d); precision / recall / F1 / RMSE Å per dose%n",
+                model, imagesPerDose, microscope, seed);
+        for (double threshold : new double[] {0.5, 0.4, 0.3}) {
+            report(String.format(Locale.ROOT, "peaks >= %.1f", threshold), byDose, evaluation,
+                    map -> peaks(map, threshold, MIN_DISTANCE_ANGSTROM));
+        }
+        for (double low : new double[] {0.3, 0.2}) {
+            for (int bonded : new int[] {1, 2}) {
+                report(String.format(Locale.ROOT, "hysteresis 0.5 / %.1f, %d bonded", low, bonded), byDose, evaluation,
+                        map -> hysteresis(map, low, bonded));
+            }
+        }
+    }
+
+    private static List<Site> peaks(RealImage map, double threshold, double minDistanceAngstrom) {
+        return Site.of(PeakFinder.find(map, "carbon", new PeakFinder.Parameters(threshold, minDistanceAngstrom)));
+    }
+
+    /** Peaks ≥ 0.5, then, until none is added, weaker peaks ≥ {@code low} with {@code bonded} accepted bond partners. */
+    static List<Site> hysteresis(RealImage map, double low, int bonded) {
+        List<Site> accepted = new ArrayList<>(peaks(map, STRONG_THRESHOLD, MIN_DISTANCE_ANGSTROM));
+        List<Site> candidates = new ArrayList<>();
+        for (Detection d : PeakFinder.find(map, "carbon", new PeakFinder.Parameters(low, 0)).detections()) {
+            if (d.confidence() < STRONG_THRESHOLD) {
+                candidates.add(Site.of(d));
+            }
+        }
+        boolean added = true;
+        while (added) {
+            added = false;
+            List<Site> waiting = new ArrayList<>();
+            for (Site candidate : candidates) {
+                int partners = 0;
+                boolean crowded = false;
+                for (Site a : accepted) {
+                    double d = Math.hypot(a.xAngstrom() - candidate.xAngstrom(), a.yAngstrom() - candidate.yAngstrom());
+                    crowded |= d < MIN_DISTANCE_ANGSTROM;
+                    partners += d >= BOND_MIN_ANGSTROM && d <= BOND_MAX_ANGSTROM ? 1 : 0;
+                }
+                if (crowded) {
+                    continue;
+                }
+                if (partners >= bonded) {
+                    accepted.add(candidate);
+                    added = true;
+                } else {
+                    waiting.add(candidate);
+                }
+            }
+            candidates = waiting;
+        }
+        return accepted;
+    }
+
+    private static void report(String label, List<List<Decoded>> byDose, Evaluation evaluation,
+            Function<RealImage, List<Site>> decoder) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", label));
+        for (List<Decoded> ofDose : byDose) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            double squared = 0;
+            for (Decoded decoded : ofDose) {
+                Scoring.Score s = evaluation.score(decoded.image(), decoder.apply(decoded.carbon()));
+                tp += s.truePositives();
+                fp += s.falsePositives();
+                fn += s.falseNegatives();
+                squared += s.truePositives() == 0 ? 0 : s.rmseAngstrom() * s.rmseAngstrom() * s.truePositives();
+            }
+            double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+            double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            line.append(String.format(Locale.ROOT, " | %.3g: %.3f %.3f %.3f %.3f", ofDose.get(0).image().doseElectronsPerA2(),
+                    precision, recall, f1, Math.sqrt(squared / Math.max(1, tp))));
+        }
+        System.out.println(line);
+    }
+}
