@@ -1,7 +1,6 @@
 package io.github.atomfinder.bench;
 
 import io.github.atomfinder.analysis.Evaluation;
-import io.github.atomfinder.analysis.Scoring;
 import io.github.atomfinder.analysis.SimulatedTestImages;
 import io.github.atomfinder.analysis.Site;
 import io.github.atomfinder.data.DatasetPreset;
@@ -15,9 +14,12 @@ import io.github.atomfinder.postprocess.PeakFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
  * Can a smarter reading of the network's carbon map find the atoms it misses at low dose? The network runs once on
@@ -40,50 +42,52 @@ public final class DecoderStudy {
     private DecoderStudy() {
     }
 
-    private record Decoded(Evaluation.TestImage image, RealImage carbon) {
-    }
-
     public static void main(String[] args) throws Exception {
         Path model = Path.of(args[0]);
         String microscope = args.length > 1 ? args[1] : "graphene-80kv-start";
         int imagesPerDose = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-        String[] doseTexts = (args.length > 4 ? args[4] : "1e3,1e4,1e5").split(",");
+        List<Double> doses = Arrays.stream((args.length > 4 ? args[4] : "1e3,1e4,1e5").split(",")).map(Double::valueOf).toList();
 
         DatasetPreset preset = DatasetPreset.named("graphene");
         Path structures = Files.createTempDirectory("decoder-study-");
-        List<List<Decoded>> byDose = new ArrayList<>();
+        Map<Double, List<Evaluation.TestImage>> images = new LinkedHashMap<>();
+        // Keyed by the image's own channel list, which is what evaluate's detector is handed.
+        Map<List<RealImage>, RealImage> carbonMaps = new IdentityHashMap<>();
         try (TrainedModel trained = TrainedModel.load(model)) {
             SimulatedTestImages.simulateFresh(preset, structures, 8, seed, Runtime.getRuntime().availableProcessors(), done -> {
             });
-            SimulatedTestImages images = new SimulatedTestImages(SimulatedTestImages.folder(structures),
+            SimulatedTestImages source = new SimulatedTestImages(SimulatedTestImages.folder(structures),
                     MicroscopeDistribution.presetOrFile(microscope), preset.classes(), 256, seed);
             Segmenter segmenter = new Segmenter(trained, Segmenter.Symmetrization.DIHEDRAL_8);
-            for (String doseText : doseTexts) {
-                double dose = Double.parseDouble(doseText);
-                List<Decoded> ofDose = new ArrayList<>();
+            for (double dose : doses) {
+                List<Evaluation.TestImage> ofDose = new ArrayList<>();
                 for (int i = 0; i < imagesPerDose; i++) {
-                    Evaluation.TestImage image = images.image(dose, i);
-                    ofDose.add(new Decoded(image, segmenter.predict(image.channels()).get(1)));
+                    Evaluation.TestImage image = source.image(dose, i);
+                    ofDose.add(image);
+                    carbonMaps.put(image.channels(), segmenter.predict(image.channels()).get(1));
                 }
-                byDose.add(ofDose);
-                System.err.printf(Locale.ROOT, "dose %s: %d images%n", doseText, imagesPerDose);
+                images.put(dose, ofDose);
+                System.err.printf(Locale.ROOT, "dose %.3g: %d images%n", dose, imagesPerDose);
             }
         } finally {
             AtomicFiles.deleteRecursively(structures);
         }
 
         Evaluation evaluation = new Evaluation(preset.matchingToleranceAngstrom(), 1.0);
+        Evaluation.ImageSource cached = (dose, i) -> images.get(dose).get(i);
         System.out.printf(Locale.ROOT, "%s on %d %s images per dose (seed %d); precision / recall / F1 / RMSE Å per dose%n",
                 model, imagesPerDose, microscope, seed);
         for (double threshold : new double[] {0.5, 0.4, 0.3}) {
-            report(String.format(Locale.ROOT, "peaks >= %.1f", threshold), byDose, evaluation,
-                    map -> peaks(map, threshold, MIN_DISTANCE_ANGSTROM));
+            report(String.format(Locale.ROOT, "peaks >= %.1f", threshold), evaluation.run(doses, imagesPerDose, cached,
+                    channels -> peaks(carbonMaps.get(channels), threshold, MIN_DISTANCE_ANGSTROM), scored -> {
+                    }));
         }
         for (double low : new double[] {0.3, 0.2}) {
             for (int bonded : new int[] {1, 2}) {
-                report(String.format(Locale.ROOT, "hysteresis 0.5 / %.1f, %d bonded", low, bonded), byDose, evaluation,
-                        map -> hysteresis(map, low, bonded));
+                report(String.format(Locale.ROOT, "hysteresis 0.5 / %.1f, %d bonded", low, bonded), evaluation.run(doses,
+                        imagesPerDose, cached, channels -> hysteresis(carbonMaps.get(channels), low, bonded), scored -> {
+                        }));
             }
         }
     }
@@ -128,26 +132,12 @@ public final class DecoderStudy {
         return accepted;
     }
 
-    private static void report(String label, List<List<Decoded>> byDose, Evaluation evaluation,
-            Function<RealImage, List<Site>> decoder) {
+    private static void report(String label, Evaluation.Report report) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", label));
-        for (List<Decoded> ofDose : byDose) {
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            double squared = 0;
-            for (Decoded decoded : ofDose) {
-                Scoring.Score s = evaluation.score(decoded.image(), decoder.apply(decoded.carbon()));
-                tp += s.truePositives();
-                fp += s.falsePositives();
-                fn += s.falseNegatives();
-                squared += s.truePositives() == 0 ? 0 : s.rmseAngstrom() * s.rmseAngstrom() * s.truePositives();
-            }
-            double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
-            double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            line.append(String.format(Locale.ROOT, " | %.3g: %.3f %.3f %.3f %.3f", ofDose.get(0).image().doseElectronsPerA2(),
-                    precision, recall, f1, Math.sqrt(squared / Math.max(1, tp))));
+        for (Evaluation.DoseResult dose : report.doses()) {
+            Evaluation.Rates r = dose.rates();
+            line.append(String.format(Locale.ROOT, " | %.3g: %.3f %.3f %.3f %.3f", dose.doseElectronsPerA2(), r.precision(),
+                    r.recall(), r.f1(), r.rmseAngstrom()));
         }
         System.out.println(line);
     }
