@@ -17,7 +17,7 @@ final class DetectionOptions {
     @Option(names = "--symmetrize", defaultValue = "8", paramLabel = "none|4|8",
             description = "average the network's class maps over this many rotations / mirrors of each image (4: the "
                     + "90° rotations, 8: rotations and mirrors, the symmetries the models are trained with); costs 4 or 8 "
-                    + "network passes and steadies positions (docs/benchmarks.md: RMSE 7-10 % lower); 'none' for long "
+                    + "network passes and steadies positions (docs/benchmarks.md: RMSE 7-10 %% lower); 'none' for long "
                     + "sequences. Default: ${DEFAULT-VALUE}")
     String symmetrize;
 

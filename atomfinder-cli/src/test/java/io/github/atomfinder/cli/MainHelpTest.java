@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -31,5 +34,34 @@ class MainHelpTest {
         }
         assertEquals(new CommandLine(new Main()).getSubcommands().size() + 1, list.lines().count(),
                 "one line per command, no continuation lines:\n" + list);
+    }
+
+    @Test
+    void everyCommandsHelpRendersWithoutFormatWarnings() {
+        var commands = new ArrayList<String[]>();
+        CommandLine root = new CommandLine(new Main());
+        collect(root, new ArrayList<>(), commands);
+        for (String[] command : commands) {
+            String[] args = Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            String[] result = CliRun.run(args);
+            String shown = String.join(" ", command);
+            assertEquals("0", result[0], shown + " --help exits 0: " + result[2]);
+            assertTrue(result[1].contains("Usage:"), shown + " --help prints its usage");
+            assertTrue(!result[1].contains("%n") && !result[2].contains("WARN"),
+                    shown + " --help renders every description (a lone % breaks picocli's format):\n" + result[2]);
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<String[]> into) {
+        for (var sub : command.getSubcommands().entrySet()) {
+            if (sub.getKey().equals("help")) {
+                continue;
+            }
+            var next = new ArrayList<>(path);
+            next.add(sub.getKey());
+            into.add(next.toArray(String[]::new));
+            collect(sub.getValue(), next, into);
+        }
     }
 }
