@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * so it is left out; blur acts before the noise and is kept. Unknown neighbours only raise the bound, so this is the
  * floor for evaluate's position RMSE on the same microscope draws.
  *
- * <p>Arguments: {@code [preset=graphene-80kv-start] [draws=64] [atoms=8] [seed=2] [doses=1e3,1e4,1e5]}. Prints the
+ * <p>Arguments: {@code [preset or microscope JSON=graphene-80kv-start] [draws=64] [atoms=8] [seed=2] [doses=1e3,1e4,1e5]}. Prints the
  * bound pooled like evaluate's RMSE (root of the mean square over atoms and draws) per dose, overall and by the least
  * lattice contrast at 2.13 Å (the grouping of bench/f1_by_contrast.py).
  */
@@ -61,7 +61,7 @@ public final class PositionPrecisionBound {
         System.out.printf("%s: %d draws, %d three-coordinated atoms of a %d-atom sheet, seed %d%n",
                 preset, draws, chosen.length, sheet.size(), seed);
 
-        MicroscopeDistribution distribution = MicroscopeDistribution.preset(preset);
+        MicroscopeDistribution distribution = MicroscopeDistribution.presetOrFile(preset);
         // Per draw: least lattice contrast and the mean over atoms of trace(F⁻¹) at unit dose (Å² · e/Å²).
         List<double[]> perDraw = new ArrayList<>();
         for (int d = 0; d < draws; d++) {

@@ -94,7 +94,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--microscope", paramLabel = "PRESET|FILE.json",
             description = "microscope ranges instead of the model card's (the dose is replaced by each --doses value); presets: "
-                    + "graphene-80kv, graphene-80kv-start, graphene-80kv-wide, gold-300kv")
+                    + MicroscopeDistribution.PRESET_NAMES + " (one microscope: the paper's dose test)")
     String microscope;
 
     @Option(names = "--match-radius", paramLabel = "Å",

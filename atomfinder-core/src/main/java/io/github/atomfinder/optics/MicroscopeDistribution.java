@@ -35,8 +35,12 @@ import java.util.random.RandomGenerator;
  */
 public record MicroscopeDistribution(String name, String description, Map<String, ParameterDistribution> parameters) {
 
+    /** The bundled presets' names, comma-separated: a constant, so command help texts can quote it. */
+    public static final String PRESET_NAMES =
+            "graphene-80kv, graphene-80kv-start, graphene-80kv-wide, graphene-80kv-paper-test, gold-300kv";
+
     /** Names of the bundled presets (resources {@code presets/NAME.json}). */
-    public static final List<String> PRESETS = List.of("graphene-80kv", "graphene-80kv-start", "graphene-80kv-wide", "gold-300kv");
+    public static final List<String> PRESETS = List.of(PRESET_NAMES.split(", "));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<Parameter> ORDER = parameterOrder();
