@@ -1,9 +1,11 @@
 package io.github.atomfinder.bench;
 
 import io.github.atomfinder.analysis.Evaluation;
+import io.github.atomfinder.analysis.Scoring;
 import io.github.atomfinder.analysis.SimulatedTestImages;
 import io.github.atomfinder.analysis.Site;
 import io.github.atomfinder.data.DatasetPreset;
+import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
 import io.github.atomfinder.io.AtomicFiles;
 import io.github.atomfinder.nn.Segmenter;
@@ -28,7 +30,8 @@ import java.util.Map;
  * 0.4 and 0.3, and hysteresis thresholding, which keeps every peak ≥ 0.5 and then, repeatedly, a weaker peak
  * (≥ the low threshold) when at least {@code k} accepted atoms sit at a bond's distance from it (1.15–1.75 Å). If
  * faint atoms were faint only for want of context, hysteresis would raise recall at lower cost in precision and
- * position error than a plain lower threshold.
+ * position error than a plain lower threshold. Last, the default decoder's position error split into a shift
+ * common to each image and the scatter about it (a bias shows as a shift).
  *
  * <p>Arguments: {@code MODEL [microscope=graphene-80kv-start] [images per dose=16] [seed=1] [doses=1e3,1e4,1e5]}.
  */
@@ -89,6 +92,55 @@ public final class DecoderStudy {
                         imagesPerDose, cached, channels -> hysteresis(carbonMaps.get(channels), low, bonded), scored -> {
                         }));
             }
+        }
+        positionBias(evaluation, doses, imagesPerDose, cached, carbonMaps, preset.matchingToleranceAngstrom());
+    }
+
+    /**
+     * Splits the default decoder's position error into a shift shared by all atoms of an image (what a bias of the
+     * resampling, the pixel-centre convention or the sub-pixel fit would leave) and the scatter about it.
+     */
+    private static void positionBias(Evaluation evaluation, List<Double> doses, int imagesPerDose, Evaluation.ImageSource images,
+            Map<List<RealImage>, RealImage> carbonMaps, double toleranceAngstrom) {
+        System.out.println("position error of peaks >= 0.5: mean offset (x, y) Å, RMSE Å = sqrt(shift² + scatter²), RMS of each image's "
+                + "mean offset (shift) Å, RMS about it (scatter) Å");
+        for (double dose : doses) {
+            double sumX = 0;
+            double sumY = 0;
+            double shiftSquares = 0;
+            double scatterSquares = 0;
+            int matched = 0;
+            for (int i = 0; i < imagesPerDose; i++) {
+                Evaluation.TestImage image = images.image(dose, i);
+                List<Site> found = peaks(carbonMaps.get(image.channels()), STRONG_THRESHOLD, MIN_DISTANCE_ANGSTROM);
+                Grid grid = image.channels().get(0).grid();
+                // Every pair first, then the sites evaluate scores: the same matches as its RMSE.
+                List<Scoring.Match> matches = Scoring.match(found, image.truth(), toleranceAngstrom, null).stream()
+                        .filter(m -> evaluation.isScored(grid, image.truth().get(m.truth()))).toList();
+                if (matches.isEmpty()) {
+                    continue;
+                }
+                double[] dx = new double[matches.size()];
+                double[] dy = new double[matches.size()];
+                for (int m = 0; m < matches.size(); m++) {
+                    Site f = found.get(matches.get(m).predicted());
+                    Site t = image.truth().get(matches.get(m).truth());
+                    dx[m] = f.xAngstrom() - t.xAngstrom();
+                    dy[m] = f.yAngstrom() - t.yAngstrom();
+                }
+                double meanX = Arrays.stream(dx).average().orElseThrow();
+                double meanY = Arrays.stream(dy).average().orElseThrow();
+                for (int m = 0; m < dx.length; m++) {
+                    scatterSquares += (dx[m] - meanX) * (dx[m] - meanX) + (dy[m] - meanY) * (dy[m] - meanY);
+                }
+                shiftSquares += dx.length * (meanX * meanX + meanY * meanY);
+                sumX += dx.length * meanX;
+                sumY += dy.length * meanY;
+                matched += dx.length;
+            }
+            System.out.printf(Locale.ROOT, "%.3g: %d matched, mean offset (%+.4f, %+.4f), RMSE %.4f, shift %.4f, scatter %.4f%n", dose,
+                    matched, sumX / matched, sumY / matched, Math.sqrt((shiftSquares + scatterSquares) / matched),
+                    Math.sqrt(shiftSquares / matched), Math.sqrt(scatterSquares / matched));
         }
     }
 
