@@ -47,7 +47,7 @@ class ShippedModelTest {
     /**
      * Issue 8's bar on the protocol of the paper's own dose test (one Scherzer microscope, preset
      * graphene-80kv-paper-test): at 1e4 e/Å² on a structure no training set holds, F1 ≥ 0.99 and RMSE ≤ 0.1 Å
-     * (docs/evaluation.md: 1.000 and 0.063 Å over 16 images).
+     * (docs/evaluation.md: 1.000 and 0.061 Å over 16 images).
      */
     @Test
     void shippedModelMeetsTheBarOnThePapersTestMicroscopeAt1e4() throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.atomfinder.errors.AtomfinderException;
+import io.github.atomfinder.simulation.Electrons;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,33 @@ class MicroscopeDistributionTest {
         assertTrue(m.aberrations().csAngstrom() <= 0 && m.aberrations().csAngstrom() >= -3e5);
         assertTrue(m.aberrations().defocusAngstrom() <= -40 && m.aberrations().defocusAngstrom() >= -200);
         assertTrue(m.pixelSizeAngstrom() >= 0.19 && m.pixelSizeAngstrom() <= 0.23);
+    }
+
+    @Test
+    void paperTestPresetIsOneScherzerMicroscopeWithBrightAtoms() {
+        // The authors' graphene dose test: 244.8/2048 Å pixels, Cs −11.5 µm, code defocus −80/400000·Cs + 60 = 83 Å
+        // applied as C10 (abTEM defocus −83 Å), focal spread 28 Å, no astigmatism; every draw the same.
+        MicroscopeDistribution paper = MicroscopeDistribution.preset("graphene-80kv-paper-test");
+        Microscope m = paper.sample(new SplittableRandom(1));
+        assertEquals(m, paper.sample(new SplittableRandom(2)));
+        assertEquals(80e3, m.energyEv());
+        assertEquals(244.8 / 2048, m.pixelSizeAngstrom(), 1e-9);
+        assertEquals(-115000, m.aberrations().csAngstrom());
+        assertEquals(-80.0 / 400000 * -115000 + 60, -m.aberrations().defocusAngstrom(), 1e-9);
+        assertEquals(0, m.aberrations().magnitudeAngstrom(Aberrations.Term.C12));
+        assertEquals(28, m.focalSpreadAngstrom());
+        // Near Scherzer focus, sign(Cs)·sqrt(1.5 |Cs| λ): the CTF is flat and negative over the lattice spacings.
+        double scherzer = Transfer.scherzerDefocusAngstrom(-115000, Electrons.wavelengthAngstrom(80e3));
+        assertEquals(scherzer, m.aberrations().defocusAngstrom(), 2.5);
+    }
+
+    @Test
+    void everyBundledPresetParsesAndRoundTrips() {
+        for (String name : MicroscopeDistribution.PRESETS) {
+            MicroscopeDistribution preset = MicroscopeDistribution.preset(name);
+            assertEquals(name, preset.name());
+            assertEquals(preset, MicroscopeDistribution.fromJson(preset.toJson()), name);
+        }
     }
 
     @Test
