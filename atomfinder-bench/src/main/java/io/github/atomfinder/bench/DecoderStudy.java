@@ -5,7 +5,6 @@ import io.github.atomfinder.analysis.Scoring;
 import io.github.atomfinder.analysis.SimulatedTestImages;
 import io.github.atomfinder.analysis.Site;
 import io.github.atomfinder.data.DatasetPreset;
-import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.grid.RealImage;
 import io.github.atomfinder.io.AtomicFiles;
 import io.github.atomfinder.nn.Segmenter;
@@ -81,9 +80,13 @@ public final class DecoderStudy {
         Evaluation.ImageSource cached = (dose, i) -> images.get(dose).get(i);
         System.out.printf(Locale.ROOT, "%s on %d %s images per dose (seed %d); precision / recall / F1 / RMSE Å per dose%n",
                 model, imagesPerDose, microscope, seed);
+        List<Evaluation.ScoredImage> defaultDecoder = new ArrayList<>();
         for (double threshold : new double[] {0.5, 0.4, 0.3}) {
             report(String.format(Locale.ROOT, "peaks >= %.1f", threshold), evaluation.run(doses, imagesPerDose, cached,
                     channels -> peaks(carbonMaps.get(channels), threshold, MIN_DISTANCE_ANGSTROM), scored -> {
+                        if (threshold == STRONG_THRESHOLD) {
+                            defaultDecoder.add(scored);
+                        }
                     }));
         }
         for (double low : new double[] {0.3, 0.2}) {
@@ -93,15 +96,15 @@ public final class DecoderStudy {
                         }));
             }
         }
-        positionBias(evaluation, doses, imagesPerDose, cached, carbonMaps, preset.matchingToleranceAngstrom());
+        positionBias(doses, defaultDecoder);
     }
 
     /**
      * Splits the default decoder's position error into a shift shared by all atoms of an image (what a bias of the
-     * resampling, the pixel-centre convention or the sub-pixel fit would leave) and the scatter about it.
+     * resampling, the pixel-centre convention or the sub-pixel fit would leave) and the scatter about it, over the
+     * pairs evaluate matched.
      */
-    private static void positionBias(Evaluation evaluation, List<Double> doses, int imagesPerDose, Evaluation.ImageSource images,
-            Map<List<RealImage>, RealImage> carbonMaps, double toleranceAngstrom) {
+    private static void positionBias(List<Double> doses, List<Evaluation.ScoredImage> scoredImages) {
         System.out.println("position error of peaks >= 0.5: mean offset (x, y) Å, RMSE Å = sqrt(shift² + scatter²), RMS of each image's "
                 + "mean offset (shift) Å, RMS about it (scatter) Å");
         for (double dose : doses) {
@@ -110,21 +113,16 @@ public final class DecoderStudy {
             double shiftSquares = 0;
             double scatterSquares = 0;
             int matched = 0;
-            for (int i = 0; i < imagesPerDose; i++) {
-                Evaluation.TestImage image = images.image(dose, i);
-                List<Site> found = peaks(carbonMaps.get(image.channels()), STRONG_THRESHOLD, MIN_DISTANCE_ANGSTROM);
-                Grid grid = image.channels().get(0).grid();
-                // Every pair first, then the sites evaluate scores: the same matches as its RMSE.
-                List<Scoring.Match> matches = Scoring.match(found, image.truth(), toleranceAngstrom, null).stream()
-                        .filter(m -> evaluation.isScored(grid, image.truth().get(m.truth()))).toList();
-                if (matches.isEmpty()) {
+            for (Evaluation.ScoredImage scored : scoredImages) {
+                List<Scoring.Match> matches = scored.score().matches();
+                if (scored.image().doseElectronsPerA2() != dose || matches.isEmpty()) {
                     continue;
                 }
                 double[] dx = new double[matches.size()];
                 double[] dy = new double[matches.size()];
                 for (int m = 0; m < matches.size(); m++) {
-                    Site f = found.get(matches.get(m).predicted());
-                    Site t = image.truth().get(matches.get(m).truth());
+                    Site f = scored.found().get(matches.get(m).predicted());
+                    Site t = scored.image().truth().get(matches.get(m).truth());
                     dx[m] = f.xAngstrom() - t.xAngstrom();
                     dy[m] = f.yAngstrom() - t.yAngstrom();
                 }
