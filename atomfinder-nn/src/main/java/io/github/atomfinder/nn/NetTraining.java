@@ -146,6 +146,12 @@ public final class NetTraining {
                     break;
                 }
                 double value = trainStep(trainer, loss, batch);
+                if (!Double.isFinite(value)) {
+                    // The weights are already corrupt: stop before a checkpoint overwrites the last good one.
+                    throw new AtomfinderException("training loss became " + value + " at step " + (step + 1) + "; " + out
+                            + " keeps its last checkpoint (step " + savedStep + "). On AVX-512 AMD CPUs this is oneDNN's"
+                            + " vector kernels: run with DNNL_MAX_CPU_ISA=SSE41 (README, Troubleshooting).");
+                }
                 step++;
                 lossSum += value;
                 lossCount++;

@@ -33,6 +33,20 @@ class NetTrainingTest {
     }
 
     @Test
+    void aLossThatStopsBeingFiniteEndsTrainingWithoutACheckpoint() throws Exception {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 4, 2);
+        // A step of 1e30 per weight overflows the next forward pass.
+        TrainingSettings settings = new TrainingSettings(2, 20, 1e30, 0, ProbabilityLoss.Kind.MSE, 100, 5, 2, 2.0, 3);
+        Path out = temp.resolve("diverged");
+        try (TrainedModel model = TrainedModel.create(TestModels.card(arch), 3)) {
+            AtomfinderException e = assertThrows(AtomfinderException.class, () -> new NetTraining().train(model,
+                    FixedBatchSource.firstBatchOf(new SyntheticBlobSource(16, 3, 1.5, 0.1, 9), 2), settings, out, (s, t, l) -> { }));
+            assertTrue(e.getMessage().contains("training loss became") && e.getMessage().contains(out.toString()), e.getMessage());
+        }
+        assertTrue(!Files.exists(out.resolve(TrainedModel.CARD_FILE)), "no checkpoint of corrupt weights");
+    }
+
+    @Test
     void resumedTrainingContinuesTheStepCountLogAndBundle() throws Exception {
         FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 2, 2);
         SyntheticBlobSource source = new SyntheticBlobSource(16, 3, 1.2, 0.1, 4);
