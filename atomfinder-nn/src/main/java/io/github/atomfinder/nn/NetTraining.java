@@ -91,6 +91,7 @@ public final class NetTraining {
             throw new AtomfinderException("training data has " + source.inputChannels() + " input channel(s) and "
                     + source.classes() + " classes but the model has " + a.inputChannels() + " and " + a.classes());
         }
+        BackwardCheck.verify(a);
         List<TrainingPair> validation = new ArrayList<>();
         for (int i = 0; i < settings.validationPairs(); i++) {
             validation.add(source.pair(VALIDATION_STEP, i));
@@ -149,8 +150,8 @@ public final class NetTraining {
                 if (!Double.isFinite(value)) {
                     // The weights are already corrupt: stop before a checkpoint overwrites the last good one.
                     throw new AtomfinderException("training loss became " + value + " at step " + (step + 1) + "; " + out
-                            + " keeps its last checkpoint (step " + savedStep + "). On AVX-512 AMD CPUs this is oneDNN's"
-                            + " vector kernels: run with DNNL_MAX_CPU_ISA=SSE41 (README, Troubleshooting).");
+                            + " keeps its last checkpoint (step " + savedStep + "): resume from it, with a lower"
+                            + " --learning-rate if this recurs.");
                 }
                 step++;
                 lossSum += value;
