@@ -4,22 +4,26 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import io.github.atomfinder.errors.AtomfinderException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * Whether this machine's backward pass computes the gradients of the loss. On an AVX-512 AMD EPYC, PyTorch's
- * oneDNN vector kernels returned gradients of the wrong sign and size (and NaN at random) in every layer below the
- * class scores while the forward pass was right, so training quietly followed wrong directions (README,
- * "Troubleshooting"). A tiny FusionNet's autograd gradients are compared with central differences of its loss,
- * on the decoder side only: below the max-pooling a weight step switches pooled maxima and the differences stop
- * being a derivative.
+ * oneDNN vector kernels returned gradients of the wrong sign and size, or NaN, at random, in the layers below the
+ * class scores of networks 4, 8 or 24 wide, while the forward pass was right, so training would quietly follow
+ * wrong directions (README, "Troubleshooting"; docs/benchmarks.md, "Backward kernels"). A fresh FusionNet of the
+ * model's architecture on a small random image has its autograd gradients compared with central differences of
+ * its loss, on the decoder side only: below the max-pooling a weight step switches pooled maxima and the
+ * differences stop being a derivative.
  */
 public final class BackwardCheck {
 
@@ -68,11 +72,12 @@ public final class BackwardCheck {
             }
             NDArray input = model.manager().create(pixels, new Shape(2, architecture.inputChannels(), side, side));
             List<String> weights = new ArrayList<>();
-            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.net().getParameters()) {
+            for (Pair<String, Parameter> p : model.net().getParameters()) {
                 if (p.getKey().endsWith("Conv2d_weight")) {
                     weights.add(p.getKey());
                 }
             }
+            // The decoder's last three convolutions and the class scores.
             weights = new ArrayList<>(weights.subList(Math.max(0, weights.size() - 3), weights.size()));
             weights.add(model.net().getParameters().keys().get(model.net().getParameters().size() - 2));
             // One backward pass for all: gradients accumulate over passes.
@@ -96,7 +101,7 @@ public final class BackwardCheck {
                     weight.set(w);
                     double autograd = gradients.get(name)[k];
                     if (!(Math.abs(autograd - numeric) <= RELATIVE_TOLERANCE * Math.abs(numeric) + ABSOLUTE_TOLERANCE)) {
-                        wrong.add(String.format(java.util.Locale.ROOT, "%s[%d]: %.3g, the loss says %.3g", name, k, autograd, numeric));
+                        wrong.add(String.format(Locale.ROOT, "%s[%d]: %.3g, the loss says %.3g", name, k, autograd, numeric));
                     }
                 }
             }
