@@ -71,15 +71,18 @@ public final class BackwardCheck {
                 pixels[i] = (float) random.nextGaussian();
             }
             NDArray input = model.manager().create(pixels, new Shape(2, architecture.inputChannels(), side, side));
-            List<String> weights = new ArrayList<>();
+            List<String> convolutions = new ArrayList<>();
+            String scores = null;
             for (Pair<String, Parameter> p : model.net().getParameters()) {
                 if (p.getKey().endsWith("Conv2d_weight")) {
-                    weights.add(p.getKey());
+                    convolutions.add(p.getKey());
+                } else if (p.getKey().endsWith("score_weight")) {
+                    scores = p.getKey();
                 }
             }
-            // The decoder's last three convolutions and the class scores.
-            weights = new ArrayList<>(weights.subList(Math.max(0, weights.size() - 3), weights.size()));
-            weights.add(model.net().getParameters().keys().get(model.net().getParameters().size() - 2));
+            // The decoder's last three convolutions (parameters are listed in block order) and the class scores.
+            List<String> weights = new ArrayList<>(convolutions.subList(Math.max(0, convolutions.size() - 3), convolutions.size()));
+            weights.add(scores);
             // One backward pass for all: gradients accumulate over passes.
             Map<String, float[]> gradients = new HashMap<>();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
