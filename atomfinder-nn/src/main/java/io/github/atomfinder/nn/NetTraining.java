@@ -149,9 +149,11 @@ public final class NetTraining {
                 double value = trainStep(trainer, loss, batch);
                 if (!Double.isFinite(value)) {
                     // The weights are already corrupt: stop before a checkpoint overwrites the last good one.
-                    throw new AtomfinderException("training loss became " + value + " at step " + (step + 1) + "; " + out
-                            + " keeps its last checkpoint (step " + savedStep + "): resume from it, with a lower"
-                            + " --learning-rate if this recurs.");
+                    String kept = Files.isRegularFile(out.resolve(TrainedModel.CARD_FILE))
+                            ? out + " keeps its last checkpoint (step " + savedStep + "): resume from it"
+                            : "nothing was saved in " + out + ": start again";
+                    throw new AtomfinderException("training loss became " + value + " at step " + (step + 1) + "; " + kept
+                            + ", with a lower --learning-rate if this recurs.");
                 }
                 step++;
                 lossSum += value;
