@@ -1,0 +1,163 @@
+package io.github.atomfinder.bench;
+
+import io.github.atomfinder.analysis.Evaluation;
+import io.github.atomfinder.analysis.Scoring;
+import io.github.atomfinder.analysis.SimulatedTestImages;
+import io.github.atomfinder.analysis.Site;
+import io.github.atomfinder.data.DatasetPreset;
+import io.github.atomfinder.grid.Grid;
+import io.github.atomfinder.io.AtomicFiles;
+import io.github.atomfinder.nn.Segmenter;
+import io.github.atomfinder.nn.TrainedModel;
+import io.github.atomfinder.optics.MicroscopeDistribution;
+import io.github.atomfinder.postprocess.PeakFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where do evaluate's misses, false finds and position errors fall in a graphene sheet? The model reads evaluate's
+ * test images exactly as {@code evaluate --preset graphene --examples 8 --seed S} does (8-symmetry averaging, peaks
+ * ≥ 0.5 at least 1 Å apart, one-to-one matching within 0.5 Å); each true atom is then put in one of three kinds by
+ * its neighbours within {@value #BOND_MAX_ANGSTROM} Å: on the rim of a hole (fewer than three neighbours), beside
+ * the rim (three, one of them on a rim) or inside the lattice (three, none on a rim). Only atoms at least
+ * {@value #INSET_ANGSTROM} Å inside the image are classed, so the crop's own edge does not pass for a rim; false
+ * finds are split by whether a true atom lies within a bond's length of them (in the lattice) or not (in a hole).
+ *
+ * <p>Arguments: {@code MODEL [microscope=graphene-80kv-paper-test] [images per dose=16] [seed=1] [doses=1e3]}.
+ */
+public final class ErrorsBySite {
+
+    private static final double BOND_MAX_ANGSTROM = 1.8;
+    private static final double INSET_ANGSTROM = 2.5;
+    private static final String[] KINDS = {"rim (< 3 neighbours)", "beside the rim", "inside the lattice"};
+
+    private ErrorsBySite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path model = Path.of(args[0]);
+        String microscope = args.length > 1 ? args[1] : "graphene-80kv-paper-test";
+        int imagesPerDose = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        List<Double> doses = Arrays.stream((args.length > 4 ? args[4] : "1e3").split(",")).map(Double::valueOf).toList();
+
+        DatasetPreset preset = DatasetPreset.named("graphene");
+        Evaluation evaluation = new Evaluation(preset.matchingToleranceAngstrom(), 1.0);
+        Path structures = Files.createTempDirectory("errors-by-site-");
+        System.out.printf(Locale.ROOT, "%s on %d %s images per dose (seed %d)%n", model, imagesPerDose, microscope, seed);
+        try (TrainedModel trained = TrainedModel.load(model)) {
+            SimulatedTestImages.simulateFresh(preset, structures, 8, seed, Runtime.getRuntime().availableProcessors(), done -> {
+            });
+            SimulatedTestImages source = new SimulatedTestImages(SimulatedTestImages.folder(structures),
+                    MicroscopeDistribution.presetOrFile(microscope), preset.classes(), 256, seed);
+            Segmenter segmenter = new Segmenter(trained, Segmenter.Symmetrization.DIHEDRAL_8);
+            for (double dose : doses) {
+                Tally tally = new Tally(evaluation, preset.matchingToleranceAngstrom());
+                evaluation.run(List.of(dose), imagesPerDose, source, channels -> Site.of(PeakFinder.find(
+                        segmenter.predict(channels).get(1), "carbon", new PeakFinder.Parameters(0.5, 1.0))), tally::add);
+                tally.print(dose);
+            }
+        } finally {
+            AtomicFiles.deleteRecursively(structures);
+        }
+    }
+
+    private static final class Tally {
+        private final Evaluation evaluation;
+        private final double toleranceAngstrom;
+        private final int[] atoms = new int[KINDS.length];
+        private final int[] found = new int[KINDS.length];
+        private final double[] squaredErrorA2 = new double[KINDS.length];
+        private int falseInLattice;
+        private int falseInHoles;
+        private int truePositives;
+        private int falseNegatives;
+        private int falsePositives;
+
+        Tally(Evaluation evaluation, double toleranceAngstrom) {
+            this.evaluation = evaluation;
+            this.toleranceAngstrom = toleranceAngstrom;
+        }
+
+        void add(Evaluation.ScoredImage scored) {
+            List<Site> truth = scored.image().truth();
+            Grid grid = scored.image().channels().get(0).grid();
+            Scoring.Score score = scored.score();
+            truePositives += score.truePositives();
+            falsePositives += score.falsePositives();
+            falseNegatives += score.falseNegatives();
+            double[] error = new double[truth.size()];
+            Arrays.fill(error, Double.NaN);
+            boolean[] matchedFound = new boolean[scored.found().size()];
+            for (Scoring.Match m : score.matches()) {
+                error[m.truth()] = m.distanceAngstrom();
+            }
+            // The score keeps only pairs whose atom is scored; a find matched to an atom in the margin is not false.
+            for (Scoring.Match m : Scoring.match(scored.found(), truth, toleranceAngstrom, null)) {
+                matchedFound[m.predicted()] = true;
+            }
+            int[] neighbours = new int[truth.size()];
+            for (int i = 0; i < truth.size(); i++) {
+                for (int j = 0; j < truth.size(); j++) {
+                    neighbours[i] += i != j && distance(truth.get(i), truth.get(j)) <= BOND_MAX_ANGSTROM ? 1 : 0;
+                }
+            }
+            for (int i = 0; i < truth.size(); i++) {
+                if (!inside(grid, truth.get(i), INSET_ANGSTROM)) {
+                    continue;
+                }
+                int kind = kind(i, truth, neighbours);
+                atoms[kind]++;
+                if (!Double.isNaN(error[i])) {
+                    found[kind]++;
+                    squaredErrorA2[kind] += error[i] * error[i];
+                }
+            }
+            for (int p = 0; p < scored.found().size(); p++) {
+                Site f = scored.found().get(p);
+                if (matchedFound[p] || !evaluation.isScored(grid, f)) {
+                    continue;
+                }
+                boolean nearAtom = truth.stream().anyMatch(t -> distance(t, f) <= BOND_MAX_ANGSTROM);
+                falseInLattice += nearAtom ? 1 : 0;
+                falseInHoles += nearAtom ? 0 : 1;
+            }
+        }
+
+        private static int kind(int i, List<Site> truth, int[] neighbours) {
+            if (neighbours[i] < 3) {
+                return 0;
+            }
+            for (int j = 0; j < truth.size(); j++) {
+                if (j != i && neighbours[j] < 3 && distance(truth.get(i), truth.get(j)) <= BOND_MAX_ANGSTROM) {
+                    return 1;
+                }
+            }
+            return 2;
+        }
+
+        void print(double dose) {
+            System.out.printf(Locale.ROOT, "dose %.3g: all scored atoms recall %.4f (%d missed)%n", dose,
+                    (double) truePositives / (truePositives + falseNegatives), falseNegatives);
+            for (int k = 0; k < KINDS.length; k++) {
+                System.out.printf(Locale.ROOT, "  %-22s %5d atoms, %4d missed, recall %.4f, RMSE %.4f Å%n", KINDS[k], atoms[k],
+                        atoms[k] - found[k], (double) found[k] / atoms[k], Math.sqrt(squaredErrorA2[k] / found[k]));
+            }
+            System.out.printf(Locale.ROOT, "  false finds: %d, of them %d within %.1f Å of an atom, %d farther (in holes)%n", falsePositives, falseInLattice,
+                    BOND_MAX_ANGSTROM, falseInHoles);
+        }
+    }
+
+    private static boolean inside(Grid grid, Site site, double insetAngstrom) {
+        return site.xAngstrom() >= insetAngstrom && site.yAngstrom() >= insetAngstrom
+                && site.xAngstrom() <= grid.extentXAngstrom() - grid.dxAngstrom() - insetAngstrom
+                && site.yAngstrom() <= grid.extentYAngstrom() - grid.dyAngstrom() - insetAngstrom;
+    }
+
+    private static double distance(Site a, Site b) {
+        return Math.hypot(a.xAngstrom() - b.xAngstrom(), a.yAngstrom() - b.yAngstrom());
+    }
+}
