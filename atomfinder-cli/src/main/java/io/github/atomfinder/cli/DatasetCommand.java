@@ -3,6 +3,7 @@ package io.github.atomfinder.cli;
 import io.github.atomfinder.data.ContactSheet;
 import io.github.atomfinder.data.DatasetFolder;
 import io.github.atomfinder.data.DatasetPreset;
+import io.github.atomfinder.data.GrapheneHoles;
 import io.github.atomfinder.data.PairSampler;
 import io.github.atomfinder.data.TrainingPair;
 import io.github.atomfinder.errors.AtomfinderException;
@@ -12,6 +13,7 @@ import io.github.atomfinder.io.ImageFiles;
 import io.github.atomfinder.io.Npy;
 import io.github.atomfinder.optics.MicroscopeDistribution;
 import io.github.atomfinder.postprocess.Overlay;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,14 @@ public final class DatasetCommand implements Runnable {
                         + "gold-300kv; graphene-80kv-wide covers doses 1e2–1e5 e/Å² and pixels 0.08–0.16 Å).")
         String microscope;
 
+        @Option(names = "--max-holes", paramLabel = "N",
+                description = "graphene: holes per sheet drawn from 0..N (default: the paper's 4, or what the continued dataset has).")
+        Integer maxHoles;
+
+        @Option(names = "--hole-radius", split = ",", paramLabel = "MIN,MAX",
+                description = "graphene: mean hole radius range in Å (default: the paper's 2,6, or what the continued dataset has).")
+        double[] holeRadius;
+
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset folder (created, or continued).")
         Path out;
 
@@ -69,17 +79,30 @@ public final class DatasetCommand implements Runnable {
             if (count < 1 || validation < 0 || workers < 1) {
                 throw new AtomfinderException("--count and --workers must be positive and --validation not negative");
             }
+            GrapheneHoles holes = holes();
             Fft2.setThreadsPerTransform(1);
             long started = System.nanoTime();
             try (ProgressBar bar = new ProgressBar("dataset " + chosen.presetName(), count + validation)) {
                 MicroscopeDistribution microscopes = microscope == null ? chosen.microscopes()
                         : MicroscopeDistribution.presetOrFile(microscope);
-                DatasetFolder.build(out, chosen, microscopes, seed, count, validation, workers,
+                DatasetFolder.build(out, chosen, microscopes, seed, count, validation, holes, workers,
                         done -> bar.update(done, "examples"));
             }
             System.out.printf("%s: %d training + %d validation examples (%.1f s)%n", out, count, validation,
                     (System.nanoTime() - started) / 1e9);
             return 0;
+        }
+
+        /** The options given, the rest from the dataset being continued, or else the paper's. */
+        private GrapheneHoles holes() {
+            if (holeRadius != null && holeRadius.length != 2) {
+                throw new AtomfinderException("--hole-radius needs MIN,MAX, got " + holeRadius.length + " values");
+            }
+            GrapheneHoles base = Files.isRegularFile(out.resolve("dataset.json")) ? DatasetFolder.open(out).holes()
+                    : GrapheneHoles.PAPER;
+            return new GrapheneHoles(maxHoles == null ? base.max() : maxHoles,
+                    holeRadius == null ? base.radiusMinAngstrom() : holeRadius[0],
+                    holeRadius == null ? base.radiusMaxAngstrom() : holeRadius[1]);
         }
     }
 

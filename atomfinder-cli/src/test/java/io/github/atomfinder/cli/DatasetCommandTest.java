@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.atomfinder.data.Example;
 import io.github.atomfinder.data.ExampleStore;
+import io.github.atomfinder.data.Sites;
 import io.github.atomfinder.io.Npy;
 import io.github.atomfinder.io.NpyArray;
 import io.github.atomfinder.nn.TrainedModel;
@@ -64,6 +66,55 @@ class DatasetCommandTest {
             assertEquals("graphene-80kv-start", ((Map<?, ?>) data.get("microscope")).get("name"));
             assertEquals(4, trained.card().steps());
         }
+    }
+
+    @Test
+    void grapheneHolesAreASettingOfTheDatasetThatContinuingKeeps() throws Exception {
+        Path solid = dir.resolve("solid");
+        assertEquals(0, Main.run("dataset", "build", "--preset", "graphene", "--count", "2", "--validation", "1",
+                "--seed", "6", "--max-holes", "0", "--out", solid.toString()));
+        for (Path d : List.of(solid, solid.resolve("validation"))) {
+            for (int i : ExampleStore.indices(d)) {
+                assertEquals(0, rimAtoms(ExampleStore.read(d, i)), "without holes every atom keeps three bonds");
+            }
+        }
+        Path holey = dir.resolve("holey");
+        String[] build = {"dataset", "build", "--preset", "graphene", "--validation", "0", "--seed", "6", "--out",
+            holey.toString()};
+        assertEquals(0, Main.run(concat(build, "--count", "2", "--max-holes", "8", "--hole-radius", "4,6")));
+        int rims = rimAtoms(ExampleStore.read(holey, 0)) + rimAtoms(ExampleStore.read(holey, 1));
+        assertTrue(rims > 40, rims + " rim atoms in two sheets with up to 8 holes");
+        assertTrue(Files.readString(holey.resolve("dataset.json")).replaceAll("\\s", "").contains("\"holes\":{\"max\":8,\"radius_A\":[4.0,6.0]}"));
+
+        // Continuing without hole options keeps the dataset's; other hole settings are refused rather than mixed.
+        assertEquals(0, Main.run(concat(build, "--count", "3")));
+        assertTrue(ExampleStore.read(holey, 2).parameters().get("structure").contains("maxHoles=8"));
+        assertEquals(Main.EXIT_USER_ERROR, Main.run(concat(build, "--count", "4", "--max-holes", "4")));
+        assertFalse(ExampleStore.exists(holey, 3));
+        Path gold = dir.resolve("gold");
+        assertEquals(Main.EXIT_USER_ERROR, Main.run("dataset", "build", "--preset", "gold", "--count", "1", "--max-holes", "2",
+                "--out", gold.toString()));
+        assertFalse(Files.exists(gold));
+    }
+
+    /** Atoms with fewer than three neighbours within 1.8 Å (periodic cell): the rims of holes. */
+    private static int rimAtoms(Example example) {
+        Sites sites = example.sites();
+        double w = example.wave().grid().extentXAngstrom();
+        double h = example.wave().grid().extentYAngstrom();
+        int rims = 0;
+        for (int i = 0; i < sites.size(); i++) {
+            int neighbours = 0;
+            for (int j = 0; j < sites.size(); j++) {
+                double dx = sites.x(i) - sites.x(j);
+                double dy = sites.y(i) - sites.y(j);
+                dx -= w * Math.rint(dx / w);
+                dy -= h * Math.rint(dy / h);
+                neighbours += j != i && Math.hypot(dx, dy) < 1.8 ? 1 : 0;
+            }
+            rims += neighbours < 3 ? 1 : 0;
+        }
+        return rims;
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
 /**
- * A dataset folder: {@code dataset.json} (preset, seed, counts), training examples {@code example-NNNNN/} and
+ * A dataset folder: {@code dataset.json} (preset, seed, counts, the graphene sheets' holes), training examples {@code example-NNNNN/} and
  * held-out examples under {@code validation/}, made from other seeds so validation never sees a training
  * structure. The microscope ranges images are drawn from are stored with the dataset (the preset's own, or
  * any other of the same beam energy). Building is resumable: run the same build again and only missing examples are made.
  */
 public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribution microscopes, long seed, int count,
-        int validationCount) {
+        int validationCount, GrapheneHoles holes) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DESCRIPTOR = "dataset.json";
@@ -29,13 +29,26 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
         return root.resolve("validation");
     }
 
+    /** {@link #build(Path, DatasetPreset, MicroscopeDistribution, long, int, int, GrapheneHoles, int, IntConsumer)} with the paper's holes. */
+    public static DatasetFolder build(Path root, DatasetPreset preset, MicroscopeDistribution microscopes, long seed,
+            int count, int validationCount, int workers, IntConsumer onProgress) throws IOException, InterruptedException {
+        return build(root, preset, microscopes, seed, count, validationCount, GrapheneHoles.PAPER, workers, onProgress);
+    }
+
     /**
-     * Creates (or continues) the dataset. A folder holding a different dataset is refused rather than mixed.
+     * Creates (or continues) the dataset. A folder holding a different dataset (preset, seed or holes) is refused
+     * rather than mixed.
      *
+     * @param holes the graphene sheets' holes; gold datasets take only {@link GrapheneHoles#PAPER}, which they ignore
      * @param onProgress called with the number of finished examples, training and validation together
      */
     public static DatasetFolder build(Path root, DatasetPreset preset, MicroscopeDistribution microscopes, long seed,
-            int count, int validationCount, int workers, IntConsumer onProgress) throws IOException, InterruptedException {
+            int count, int validationCount, GrapheneHoles holes, int workers, IntConsumer onProgress)
+            throws IOException, InterruptedException {
+        if (preset != DatasetPreset.GRAPHENE && !holes.equals(GrapheneHoles.PAPER)) {
+            throw new AtomfinderException("only graphene sheets have holes; the " + preset.presetName()
+                    + " preset takes no hole settings");
+        }
         if (count < 1 || validationCount < 0) {
             throw new AtomfinderException("dataset needs at least one example and a non-negative validation count");
         }
@@ -44,12 +57,16 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
             throw new AtomfinderException("microscope " + microscopes.name() + " is for " + energy + " eV but the "
                     + preset.presetName() + " dataset is simulated at " + preset.energyEv() + " eV");
         }
-        DatasetFolder folder = new DatasetFolder(root, preset, microscopes, seed, count, validationCount);
+        DatasetFolder folder = new DatasetFolder(root, preset, microscopes, seed, count, validationCount, holes);
         if (Files.isRegularFile(root.resolve(DESCRIPTOR))) {
             DatasetFolder existing = open(root);
             if (existing.preset != preset || existing.seed != seed) {
                 throw new AtomfinderException(root + " holds a " + existing.preset.presetName() + " dataset with seed "
                         + existing.seed + "; choose another folder (or the same preset and seed to continue it)");
+            }
+            if (!existing.holes.equals(holes)) {
+                throw new AtomfinderException(root + " holds sheets with " + describe(existing.holes) + ", not "
+                        + describe(holes) + "; continue it with the same hole settings or choose another folder");
             }
         } else if (Files.isDirectory(root)) {
             try (var entries = Files.list(root)) {
@@ -60,10 +77,10 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
         }
         Files.createDirectories(root);
         folder.writeDescriptor();
-        DatasetBuilder.build(root, count, workers, i -> preset.example(seed, i), onProgress);
+        DatasetBuilder.build(root, count, workers, i -> preset.example(seed, i, holes), onProgress);
         if (validationCount > 0) {
             DatasetBuilder.build(folder.validationRoot(), validationCount, workers,
-                    i -> preset.example(seed + VALIDATION_SEED_OFFSET, i), done -> onProgress.accept(count + done));
+                    i -> preset.example(seed + VALIDATION_SEED_OFFSET, i, holes), done -> onProgress.accept(count + done));
         }
         return folder;
     }
@@ -76,9 +93,13 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
         }
         try {
             JsonNode json = JSON.readTree(descriptor.toFile());
+            // Datasets made before holes were a setting have the paper's.
+            JsonNode holes = json.get("holes");
             return new DatasetFolder(root, DatasetPreset.named(json.get("preset").asText()),
                     MicroscopeDistribution.fromJson(json.get("microscope").toString()), json.get("seed").asLong(),
-                    json.get("count").asInt(), json.get("validation_count").asInt());
+                    json.get("count").asInt(), json.get("validation_count").asInt(), holes == null ? GrapheneHoles.PAPER
+                            : new GrapheneHoles(holes.get("max").asInt(), holes.get("radius_A").get(0).asDouble(),
+                                    holes.get("radius_A").get(1).asDouble()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof AtomfinderException user) {
                 throw user;
@@ -97,7 +118,7 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
             throw new AtomfinderException("microscope " + other.name() + " is for " + energy + " eV but the dataset in " + root
                     + " was simulated at " + preset.energyEv() + " eV");
         }
-        return new DatasetFolder(root, preset, other, seed, count, validationCount);
+        return new DatasetFolder(root, preset, other, seed, count, validationCount, holes);
     }
 
     /** Training pairs from the training examples. */
@@ -120,9 +141,19 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
         json.put("count", count);
         json.put("validation_count", validationCount);
         json.put("energy_eV", preset.energyEv());
+        if (preset == DatasetPreset.GRAPHENE) {
+            ObjectNode holesJson = json.putObject("holes");
+            holesJson.put("max", holes.max());
+            holesJson.putArray("radius_A").add(holes.radiusMinAngstrom()).add(holes.radiusMaxAngstrom());
+        }
         json.set("microscope", JSON.readTree(microscopes.toJson()));
         var classes = json.putArray("classes");
         preset.classNames().forEach(classes::add);
         AtomicFiles.writeString(root.resolve(DESCRIPTOR), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    }
+
+    private static String describe(GrapheneHoles holes) {
+        return String.format(java.util.Locale.ROOT, "0–%d holes of %g–%g Å", holes.max(), holes.radiusMinAngstrom(),
+                holes.radiusMaxAngstrom());
     }
 }

@@ -91,6 +91,11 @@ public enum DatasetPreset {
 
     /** Example {@code index} of a dataset with seed {@code seed}: a pure function of both. */
     public Example example(long seed, int index) {
+        return example(seed, index, GrapheneHoles.PAPER);
+    }
+
+    /** Example {@code index} of a dataset with seed {@code seed} whose graphene sheets get {@code holes}. */
+    public Example example(long seed, int index, GrapheneHoles holes) {
         SplittableRandom random = new SplittableRandom(PairSampler.mix(seed, index, 0x5eed));
         SimulationParameters simulation = SimulationParameters.of(energyEv, SAMPLING_ANGSTROM);
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -103,7 +108,8 @@ public enum DatasetPreset {
         parameters.put("potential", simulation.parametrisation().name().toLowerCase(Locale.ROOT));
         return switch (this) {
             case GRAPHENE -> {
-                GrapheneLikeSheet.Parameters structure = GrapheneLikeSheet.Parameters.square(GRAPHENE_CELL_ANGSTROM);
+                GrapheneLikeSheet.Parameters structure = GrapheneLikeSheet.Parameters.square(GRAPHENE_CELL_ANGSTROM)
+                        .withHoles(holes.max(), holes.radiusMinAngstrom(), holes.radiusMaxAngstrom());
                 Atoms atoms = GrapheneLikeSheet.generate(structure, random);
                 ComplexField wave = ExitWaves.simulate(atoms, simulation, 1);
                 int[] classes = new int[atoms.size()];

@@ -69,8 +69,12 @@ public final class GrapheneLikeSheet {
         }
 
         public Parameters withHoles(int holes) {
+            return withHoles(holes, holeRadiusMinAngstrom, holeRadiusMaxAngstrom);
+        }
+
+        public Parameters withHoles(int holes, double radiusMinAngstrom, double radiusMaxAngstrom) {
             return new Parameters(widthAngstrom, heightAngstrom, bondAngstrom, lloydSteps, relaxationSteps, holes,
-                    holeRadiusMinAngstrom, holeRadiusMaxAngstrom, thicknessAngstrom);
+                    radiusMinAngstrom, radiusMaxAngstrom, thicknessAngstrom);
         }
 
         public Parameters withSteps(int lloyd, int relaxation) {

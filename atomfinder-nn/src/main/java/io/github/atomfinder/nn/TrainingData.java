@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.atomfinder.data.DatasetFolder;
 import io.github.atomfinder.data.DatasetPreset;
+import io.github.atomfinder.data.GrapheneHoles;
 import io.github.atomfinder.data.PairSampler;
 import io.github.atomfinder.data.TrainingPair;
 import io.github.atomfinder.data.TrainingPairSource;
@@ -113,6 +114,10 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
             presets.put("dataset_seed", folder.seed());
             presets.put("examples", folder.count());
             presets.put("validation_examples", folder.validationCount());
+            if (!folder.holes().equals(GrapheneHoles.PAPER)) {
+                presets.put("holes", Map.of("max", folder.holes().max(), "radius_A",
+                        List.of(folder.holes().radiusMinAngstrom(), folder.holes().radiusMaxAngstrom())));
+            }
             presets.put("microscope", JSON.readValue(ranges.toJson(), new TypeReference<Map<String, Object>>() {
             }));
             presets.put("label_sigma_A", LABEL_SIGMA_ANGSTROM);
