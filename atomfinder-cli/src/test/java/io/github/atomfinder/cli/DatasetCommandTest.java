@@ -79,7 +79,7 @@ class DatasetCommandTest {
             }
         }
         Path holey = dir.resolve("holey");
-        String[] build = {"dataset", "build", "--preset", "graphene", "--validation", "0", "--seed", "6", "--out",
+        String[] build = {"dataset", "build", "--preset", "graphene", "--validation", "1", "--seed", "6", "--out",
             holey.toString()};
         assertEquals(0, Main.run(concat(build, "--count", "2", "--max-holes", "8", "--hole-radius", "4,6")));
         int rims = rimAtoms(ExampleStore.read(holey, 0)) + rimAtoms(ExampleStore.read(holey, 1));
@@ -91,6 +91,15 @@ class DatasetCommandTest {
         assertTrue(ExampleStore.read(holey, 2).parameters().get("structure").contains("maxHoles=8"));
         assertEquals(Main.EXIT_USER_ERROR, Main.run(concat(build, "--count", "4", "--max-holes", "4")));
         assertFalse(ExampleStore.exists(holey, 3));
+
+        // A model trained on it says so on its card.
+        Path model = dir.resolve("model");
+        assertEquals(0, Main.run("train", "--data", holey.toString(), "--width", "4", "--crop", "64", "--batch", "1",
+                "--steps", "1", "--validate-every", "1", "--validation-size", "1", "--threads", "1", "--out", model.toString()));
+        try (TrainedModel trained = TrainedModel.load(model)) {
+            Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) ((List<?>) trained.card().training().get("stages")).get(0)).get("data");
+            assertEquals(Map.of("max", 8, "radius_A", List.of(4.0, 6.0)), data.get("holes"));
+        }
         Path gold = dir.resolve("gold");
         assertEquals(Main.EXIT_USER_ERROR, Main.run("dataset", "build", "--preset", "gold", "--count", "1", "--max-holes", "2",
                 "--out", gold.toString()));
