@@ -2,17 +2,11 @@ package io.github.atomfinder.bench;
 
 import io.github.atomfinder.analysis.Evaluation;
 import io.github.atomfinder.analysis.Scoring;
-import io.github.atomfinder.analysis.SimulatedTestImages;
 import io.github.atomfinder.analysis.Site;
-import io.github.atomfinder.data.DatasetPreset;
 import io.github.atomfinder.grid.RealImage;
-import io.github.atomfinder.io.AtomicFiles;
 import io.github.atomfinder.nn.Segmenter;
-import io.github.atomfinder.nn.TrainedModel;
-import io.github.atomfinder.optics.MicroscopeDistribution;
 import io.github.atomfinder.postprocess.Detection;
 import io.github.atomfinder.postprocess.PeakFinder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,22 +39,16 @@ public final class DecoderStudy {
     }
 
     public static void main(String[] args) throws Exception {
-        Path model = Path.of(args[0]);
-        String microscope = args.length > 1 ? args[1] : "graphene-80kv-start";
-        int imagesPerDose = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-        List<Double> doses = Arrays.stream((args.length > 4 ? args[4] : "1e3,1e4,1e5").split(",")).map(Double::valueOf).toList();
-
-        DatasetPreset preset = DatasetPreset.named("graphene");
-        Path structures = Files.createTempDirectory("decoder-study-");
+        EvaluateImages.Arguments a = EvaluateImages.Arguments.parse(args, "graphene-80kv-start", "1e3,1e4,1e5");
+        Path model = a.model();
+        String microscope = a.microscope();
+        int imagesPerDose = a.imagesPerDose();
+        long seed = a.seed();
+        List<Double> doses = a.doses();
         Map<Double, List<Evaluation.TestImage>> images = new LinkedHashMap<>();
         // Keyed by the image's own channel list, which is what evaluate's detector is handed.
         Map<List<RealImage>, RealImage> carbonMaps = new IdentityHashMap<>();
-        try (TrainedModel trained = TrainedModel.load(model)) {
-            SimulatedTestImages.simulateFresh(preset, structures, 8, seed, Runtime.getRuntime().availableProcessors(), done -> {
-            });
-            SimulatedTestImages source = new SimulatedTestImages(SimulatedTestImages.folder(structures),
-                    MicroscopeDistribution.presetOrFile(microscope), preset.classes(), 256, seed);
+        EvaluateImages.run(a, (trained, source) -> {
             Segmenter segmenter = new Segmenter(trained, Segmenter.Symmetrization.DIHEDRAL_8);
             for (double dose : doses) {
                 List<Evaluation.TestImage> ofDose = new ArrayList<>();
@@ -72,11 +60,9 @@ public final class DecoderStudy {
                 images.put(dose, ofDose);
                 System.err.printf(Locale.ROOT, "dose %.3g: %d images%n", dose, imagesPerDose);
             }
-        } finally {
-            AtomicFiles.deleteRecursively(structures);
-        }
+        });
 
-        Evaluation evaluation = new Evaluation(preset.matchingToleranceAngstrom(), 1.0);
+        Evaluation evaluation = new Evaluation(EvaluateImages.PRESET.matchingToleranceAngstrom(), 1.0);
         Evaluation.ImageSource cached = (dose, i) -> images.get(dose).get(i);
         System.out.printf(Locale.ROOT, "%s on %d %s images per dose (seed %d); precision / recall / F1 / RMSE Å per dose%n",
                 model, imagesPerDose, microscope, seed);

@@ -2,17 +2,10 @@ package io.github.atomfinder.bench;
 
 import io.github.atomfinder.analysis.Evaluation;
 import io.github.atomfinder.analysis.Scoring;
-import io.github.atomfinder.analysis.SimulatedTestImages;
 import io.github.atomfinder.analysis.Site;
-import io.github.atomfinder.data.DatasetPreset;
 import io.github.atomfinder.grid.Grid;
-import io.github.atomfinder.io.AtomicFiles;
 import io.github.atomfinder.nn.Segmenter;
-import io.github.atomfinder.nn.TrainedModel;
-import io.github.atomfinder.optics.MicroscopeDistribution;
 import io.github.atomfinder.postprocess.PeakFinder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,31 +31,20 @@ public final class ErrorsBySite {
     }
 
     public static void main(String[] args) throws Exception {
-        Path model = Path.of(args[0]);
-        String microscope = args.length > 1 ? args[1] : "graphene-80kv-paper-test";
-        int imagesPerDose = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-        List<Double> doses = Arrays.stream((args.length > 4 ? args[4] : "1e3").split(",")).map(Double::valueOf).toList();
-
-        DatasetPreset preset = DatasetPreset.named("graphene");
-        Evaluation evaluation = new Evaluation(preset.matchingToleranceAngstrom(), 1.0);
-        Path structures = Files.createTempDirectory("errors-by-site-");
-        System.out.printf(Locale.ROOT, "%s on %d %s images per dose (seed %d)%n", model, imagesPerDose, microscope, seed);
-        try (TrainedModel trained = TrainedModel.load(model)) {
-            SimulatedTestImages.simulateFresh(preset, structures, 8, seed, Runtime.getRuntime().availableProcessors(), done -> {
-            });
-            SimulatedTestImages source = new SimulatedTestImages(SimulatedTestImages.folder(structures),
-                    MicroscopeDistribution.presetOrFile(microscope), preset.classes(), 256, seed);
+        EvaluateImages.Arguments a = EvaluateImages.Arguments.parse(args, "graphene-80kv-paper-test", "1e3");
+        double tolerance = EvaluateImages.PRESET.matchingToleranceAngstrom();
+        Evaluation evaluation = new Evaluation(tolerance, 1.0);
+        System.out.printf(Locale.ROOT, "%s on %d %s images per dose (seed %d)%n", a.model(), a.imagesPerDose(), a.microscope(),
+                a.seed());
+        EvaluateImages.run(a, (trained, images) -> {
             Segmenter segmenter = new Segmenter(trained, Segmenter.Symmetrization.DIHEDRAL_8);
-            for (double dose : doses) {
-                Tally tally = new Tally(evaluation, preset.matchingToleranceAngstrom());
-                evaluation.run(List.of(dose), imagesPerDose, source, channels -> Site.of(PeakFinder.find(
+            for (double dose : a.doses()) {
+                Tally tally = new Tally(evaluation, tolerance);
+                evaluation.run(List.of(dose), a.imagesPerDose(), images, channels -> Site.of(PeakFinder.find(
                         segmenter.predict(channels).get(1), "carbon", new PeakFinder.Parameters(0.5, 1.0))), tally::add);
                 tally.print(dose);
             }
-        } finally {
-            AtomicFiles.deleteRecursively(structures);
-        }
+        });
     }
 
     private static final class Tally {
