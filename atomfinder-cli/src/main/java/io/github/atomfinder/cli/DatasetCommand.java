@@ -13,7 +13,6 @@ import io.github.atomfinder.io.ImageFiles;
 import io.github.atomfinder.io.Npy;
 import io.github.atomfinder.optics.MicroscopeDistribution;
 import io.github.atomfinder.postprocess.Overlay;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +97,7 @@ public final class DatasetCommand implements Runnable {
             if (holeRadius != null && holeRadius.length != 2) {
                 throw new AtomfinderException("--hole-radius needs MIN,MAX, got " + holeRadius.length + " values");
             }
-            GrapheneHoles base = Files.isRegularFile(out.resolve("dataset.json")) ? DatasetFolder.open(out).holes()
-                    : GrapheneHoles.PAPER;
+            GrapheneHoles base = DatasetFolder.holesOf(out);
             return new GrapheneHoles(maxHoles == null ? base.max() : maxHoles,
                     holeRadius == null ? base.radiusMinAngstrom() : holeRadius[0],
                     holeRadius == null ? base.radiusMaxAngstrom() : holeRadius[1]);

@@ -85,6 +85,11 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
         return folder;
     }
 
+    /** The holes of the dataset in {@code root}, or the paper's when {@code root} holds no dataset yet. */
+    public static GrapheneHoles holesOf(Path root) {
+        return Files.isRegularFile(root.resolve(DESCRIPTOR)) ? open(root).holes() : GrapheneHoles.PAPER;
+    }
+
     public static DatasetFolder open(Path root) {
         Path descriptor = root.resolve(DESCRIPTOR);
         if (!Files.isRegularFile(descriptor)) {
@@ -142,9 +147,7 @@ public record DatasetFolder(Path root, DatasetPreset preset, MicroscopeDistribut
         json.put("validation_count", validationCount);
         json.put("energy_eV", preset.energyEv());
         if (preset == DatasetPreset.GRAPHENE) {
-            ObjectNode holesJson = json.putObject("holes");
-            holesJson.put("max", holes.max());
-            holesJson.putArray("radius_A").add(holes.radiusMinAngstrom()).add(holes.radiusMaxAngstrom());
+            json.set("holes", JSON.valueToTree(holes.toMap()));
         }
         json.set("microscope", JSON.readTree(microscopes.toJson()));
         var classes = json.putArray("classes");

@@ -1,6 +1,9 @@
 package io.github.atomfinder.data;
 
 import io.github.atomfinder.errors.AtomfinderException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How many holes a graphene dataset's sheets get and how large (method.md §5). Each sheet draws its number of holes
@@ -24,5 +27,13 @@ public record GrapheneHoles(int max, double radiusMinAngstrom, double radiusMaxA
             throw new AtomfinderException("hole radii must satisfy 0 < MIN ≤ MAX ≤ 20 Å, got " + radiusMinAngstrom + ", "
                     + radiusMaxAngstrom);
         }
+    }
+
+    /** As dataset.json and the model card record it: {@code {"max": N, "radius_A": [MIN, MAX]}}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("max", max);
+        map.put("radius_A", List.of(radiusMinAngstrom, radiusMaxAngstrom));
+        return map;
     }
 }

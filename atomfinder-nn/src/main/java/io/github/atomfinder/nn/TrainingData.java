@@ -115,8 +115,7 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
             presets.put("examples", folder.count());
             presets.put("validation_examples", folder.validationCount());
             if (!folder.holes().equals(GrapheneHoles.PAPER)) {
-                presets.put("holes", Map.of("max", folder.holes().max(), "radius_A",
-                        List.of(folder.holes().radiusMinAngstrom(), folder.holes().radiusMaxAngstrom())));
+                presets.put("holes", folder.holes().toMap());
             }
             presets.put("microscope", JSON.readValue(ranges.toJson(), new TypeReference<Map<String, Object>>() {
             }));
