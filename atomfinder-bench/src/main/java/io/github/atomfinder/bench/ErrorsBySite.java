@@ -6,6 +6,7 @@ import io.github.atomfinder.analysis.Site;
 import io.github.atomfinder.grid.Grid;
 import io.github.atomfinder.nn.Segmenter;
 import io.github.atomfinder.postprocess.PeakFinder;
+import io.github.atomfinder.structure.BondGraph;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -81,17 +82,13 @@ public final class ErrorsBySite {
             for (Scoring.Match m : Scoring.match(scored.found(), truth, toleranceAngstrom, null)) {
                 matchedFound[m.predicted()] = true;
             }
-            int[] neighbours = new int[truth.size()];
-            for (int i = 0; i < truth.size(); i++) {
-                for (int j = 0; j < truth.size(); j++) {
-                    neighbours[i] += i != j && distance(truth.get(i), truth.get(j)) <= BOND_MAX_ANGSTROM ? 1 : 0;
-                }
-            }
+            BondGraph bonds = BondGraph.byCutoff(truth.stream().mapToDouble(Site::xAngstrom).toArray(),
+                    truth.stream().mapToDouble(Site::yAngstrom).toArray(), null, BOND_MAX_ANGSTROM);
             for (int i = 0; i < truth.size(); i++) {
                 if (!inside(grid, truth.get(i), INSET_ANGSTROM)) {
                     continue;
                 }
-                int kind = kind(i, truth, neighbours);
+                int kind = kind(i, bonds);
                 atoms[kind]++;
                 if (!Double.isNaN(error[i])) {
                     found[kind]++;
@@ -109,12 +106,12 @@ public final class ErrorsBySite {
             }
         }
 
-        private static int kind(int i, List<Site> truth, int[] neighbours) {
-            if (neighbours[i] < 3) {
+        private static int kind(int i, BondGraph bonds) {
+            if (bonds.coordination(i) < 3) {
                 return 0;
             }
-            for (int j = 0; j < truth.size(); j++) {
-                if (j != i && neighbours[j] < 3 && distance(truth.get(i), truth.get(j)) <= BOND_MAX_ANGSTROM) {
+            for (int j : bonds.neighbours(i)) {
+                if (bonds.coordination(j) < 3) {
                     return 1;
                 }
             }

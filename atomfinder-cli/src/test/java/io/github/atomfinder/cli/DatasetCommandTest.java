@@ -10,10 +10,13 @@ import io.github.atomfinder.data.Sites;
 import io.github.atomfinder.io.Npy;
 import io.github.atomfinder.io.NpyArray;
 import io.github.atomfinder.nn.TrainedModel;
+import io.github.atomfinder.structure.BondGraph;
+import io.github.atomfinder.structure.PeriodicBox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,21 +112,9 @@ class DatasetCommandTest {
     /** Atoms with fewer than three neighbours within 1.8 Å (periodic cell): the rims of holes. */
     private static int rimAtoms(Example example) {
         Sites sites = example.sites();
-        double w = example.wave().grid().extentXAngstrom();
-        double h = example.wave().grid().extentYAngstrom();
-        int rims = 0;
-        for (int i = 0; i < sites.size(); i++) {
-            int neighbours = 0;
-            for (int j = 0; j < sites.size(); j++) {
-                double dx = sites.x(i) - sites.x(j);
-                double dy = sites.y(i) - sites.y(j);
-                dx -= w * Math.rint(dx / w);
-                dy -= h * Math.rint(dy / h);
-                neighbours += j != i && Math.hypot(dx, dy) < 1.8 ? 1 : 0;
-            }
-            rims += neighbours < 3 ? 1 : 0;
-        }
-        return rims;
+        BondGraph bonds = BondGraph.byCutoff(sites.xAngstrom(), sites.yAngstrom(), new PeriodicBox(
+                example.wave().grid().extentXAngstrom(), example.wave().grid().extentYAngstrom()), 1.8);
+        return (int) IntStream.range(0, bonds.size()).filter(i -> bonds.coordination(i) < 3).count();
     }
 
     private static String[] concat(String[] a, String... b) {
