@@ -18,7 +18,10 @@ import java.util.Locale;
  * its neighbours within {@value #BOND_MAX_ANGSTROM} Å: on the rim of a hole (fewer than three neighbours), beside
  * the rim (three, one of them on a rim) or inside the lattice (three, none on a rim). Only atoms at least
  * {@value #INSET_ANGSTROM} Å inside the image are classed, so the crop's own edge does not pass for a rim; false
- * finds are split by whether a true atom lies within a bond's length of them (in the lattice) or not (in a hole).
+ * finds are split by whether a true atom lies within a bond's length of them (in the lattice) or not (in a hole), and
+ * counted again when a missed atom lies within {@value #DISPLACED_ANGSTROM} Å (the atom was seen but placed too far off).
+ * A rim atom's error is also split along its outward direction (away from its neighbours, into the hole) and across
+ * it, to tell a network that pulls rim atoms back into the lattice from one that only scatters them.
  *
  * <p>Arguments: {@code MODEL [microscope=graphene-80kv-paper-test] [images per dose=16] [seed=1] [doses=1e3]}.
  */
@@ -26,6 +29,7 @@ public final class ErrorsBySite {
 
     private static final double BOND_MAX_ANGSTROM = 1.8;
     private static final double INSET_ANGSTROM = 2.5;
+    private static final double DISPLACED_ANGSTROM = 1.0;
     private static final String[] KINDS = {"rim (< 3 neighbours)", "beside the rim", "inside the lattice"};
 
     private ErrorsBySite() {
@@ -54,8 +58,13 @@ public final class ErrorsBySite {
         private final int[] atoms = new int[KINDS.length];
         private final int[] found = new int[KINDS.length];
         private final double[] squaredErrorA2 = new double[KINDS.length];
+        private int rimWithDirection;
+        private double rimOutwardSumA;
+        private double rimOutwardSquaredA2;
+        private double rimAcrossSquaredA2;
         private int falseInLattice;
         private int falseInHoles;
+        private int falseBesideMissedAtom;
         private int truePositives;
         private int falseNegatives;
         private int falsePositives;
@@ -75,8 +84,10 @@ public final class ErrorsBySite {
             double[] error = new double[truth.size()];
             Arrays.fill(error, Double.NaN);
             boolean[] matchedFound = new boolean[scored.found().size()];
+            int[] findOf = new int[truth.size()];
             for (Scoring.Match m : score.matches()) {
                 error[m.truth()] = m.distanceAngstrom();
+                findOf[m.truth()] = m.predicted();
             }
             // The score keeps only pairs whose atom is scored; a find matched to an atom in the margin is not false.
             for (Scoring.Match m : Scoring.match(scored.found(), truth, toleranceAngstrom, null)) {
@@ -93,6 +104,9 @@ public final class ErrorsBySite {
                 if (!Double.isNaN(error[i])) {
                     found[kind]++;
                     squaredErrorA2[kind] += error[i] * error[i];
+                    if (kind == 0) {
+                        addRimDirection(truth, bonds, i, scored.found().get(findOf[i]));
+                    }
                 }
             }
             for (int p = 0; p < scored.found().size(); p++) {
@@ -101,9 +115,39 @@ public final class ErrorsBySite {
                     continue;
                 }
                 boolean nearAtom = truth.stream().anyMatch(t -> distance(t, f) <= BOND_MAX_ANGSTROM);
+                boolean besideMissedAtom = false;
+                for (int i = 0; i < truth.size(); i++) {
+                    besideMissedAtom |= Double.isNaN(error[i]) && distance(truth.get(i), f) <= DISPLACED_ANGSTROM;
+                }
+                falseBesideMissedAtom += besideMissedAtom ? 1 : 0;
                 falseInLattice += nearAtom ? 1 : 0;
                 falseInHoles += nearAtom ? 0 : 1;
             }
+        }
+
+        private void addRimDirection(List<Site> truth, BondGraph bonds, int i, Site find) {
+            Site atom = truth.get(i);
+            double towardNeighboursX = 0;
+            double towardNeighboursY = 0;
+            for (int j : bonds.neighbours(i)) {
+                double d = distance(atom, truth.get(j));
+                towardNeighboursX += (truth.get(j).xAngstrom() - atom.xAngstrom()) / d;
+                towardNeighboursY += (truth.get(j).yAngstrom() - atom.yAngstrom()) / d;
+            }
+            double norm = Math.hypot(towardNeighboursX, towardNeighboursY);
+            if (norm < 1e-6) {
+                return;
+            }
+            double outX = -towardNeighboursX / norm;
+            double outY = -towardNeighboursY / norm;
+            double ex = find.xAngstrom() - atom.xAngstrom();
+            double ey = find.yAngstrom() - atom.yAngstrom();
+            double outward = ex * outX + ey * outY;
+            double across = -ex * outY + ey * outX;
+            rimWithDirection++;
+            rimOutwardSumA += outward;
+            rimOutwardSquaredA2 += outward * outward;
+            rimAcrossSquaredA2 += across * across;
         }
 
         private static int kind(int i, BondGraph bonds) {
@@ -125,8 +169,14 @@ public final class ErrorsBySite {
                 System.out.printf(Locale.ROOT, "  %-22s %5d atoms, %4d missed, recall %.4f, RMSE %.4f Å%n", KINDS[k], atoms[k],
                         atoms[k] - found[k], (double) found[k] / atoms[k], Math.sqrt(squaredErrorA2[k] / found[k]));
             }
-            System.out.printf(Locale.ROOT, "  false finds: %d, of them %d within %.1f Å of an atom, %d farther (in holes)%n", falsePositives, falseInLattice,
-                    BOND_MAX_ANGSTROM, falseInHoles);
+            double outwardMean = rimOutwardSumA / rimWithDirection;
+            System.out.printf(Locale.ROOT, "  rim atoms found (%d with a direction): error outward into the hole mean %+.4f Å, "
+                    + "scatter %.4f Å; across %.4f Å RMS%n", rimWithDirection, outwardMean,
+                    Math.sqrt(rimOutwardSquaredA2 / rimWithDirection - outwardMean * outwardMean),
+                    Math.sqrt(rimAcrossSquaredA2 / rimWithDirection));
+            System.out.printf(Locale.ROOT, "  false finds: %d, of them %d within %.1f Å of an atom, %d farther (in holes); %d within %.1f Å "
+                    + "of a missed atom (found, but too far off)%n", falsePositives, falseInLattice, BOND_MAX_ANGSTROM, falseInHoles,
+                    falseBesideMissedAtom, DISPLACED_ANGSTROM);
         }
     }
 
