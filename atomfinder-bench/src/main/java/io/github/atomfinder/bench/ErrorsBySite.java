@@ -114,10 +114,12 @@ public final class ErrorsBySite {
                 if (matchedFound[p] || !evaluation.isScored(grid, f)) {
                     continue;
                 }
-                boolean nearAtom = truth.stream().anyMatch(t -> distance(t, f) <= BOND_MAX_ANGSTROM);
+                boolean nearAtom = false;
                 boolean besideMissedAtom = false;
                 for (int i = 0; i < truth.size(); i++) {
-                    besideMissedAtom |= Double.isNaN(error[i]) && distance(truth.get(i), f) <= DISPLACED_ANGSTROM;
+                    double d = distance(truth.get(i), f);
+                    nearAtom |= d <= BOND_MAX_ANGSTROM;
+                    besideMissedAtom |= Double.isNaN(error[i]) && d <= DISPLACED_ANGSTROM;
                 }
                 falseBesideMissedAtom += besideMissedAtom ? 1 : 0;
                 falseInLattice += nearAtom ? 1 : 0;
