@@ -133,7 +133,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new AtomfinderException("--microscope applies to --data, not to --synthetic");
         }
         TrainingData data = source.synthetic ? TrainingData.synthetic(crop, seed)
-                : TrainingData.open(source.data, crop, seed, microscope == null ? null : MicroscopeDistribution.presetOrFile(microscope));
+                : TrainingData.open(source.data, crop, seed, microscope == null ? null : MicroscopeDistribution.presetOrFile(microscope),
+                        resume ? TrainedModel.readCard(out).pixelSizeAngstrom() : null);
         TrainingSettings settings = new TrainingSettings(batch, steps, learningRate, weightDecay, loss, validateEvery,
                 checkpointEvery, validationSize, matchRadius, seed);
         PrintWriter err = spec.commandLine().getErr();

@@ -69,6 +69,21 @@ class DatasetCommandTest {
             assertEquals("graphene-80kv-start", ((Map<?, ?>) data.get("microscope")).get("name"));
             assertEquals(4, trained.card().steps());
         }
+
+        // Fine-tuning to one camera: a fixed pixel size other than the model's is resampled to the model's.
+        double modelPixel = TrainedModel.readCard(model).pixelSizeAngstrom();
+        assertEquals(0.12, modelPixel, 1e-12);
+        assertEquals(0, Main.run("train", "--data", dataset.toString(), "--crop", "64", "--batch", "1", "--steps", "5",
+                "--validate-every", "5", "--validation-size", "2", "--threads", "1", "--resume", "--out", model.toString(),
+                "--microscope", "graphene-80kv-paper-test"));
+        try (TrainedModel trained = TrainedModel.load(model)) {
+            List<?> stages = (List<?>) trained.card().training().get("stages");
+            Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) stages.get(2)).get("data");
+            assertEquals(0.11953125, ((Number) ((Map<?, ?>) data.get("microscope")).get("pixel_size_A")).doubleValue(), 1e-12);
+            assertEquals(modelPixel, ((Number) data.get("model_pixel_A")).doubleValue(), 1e-12);
+            assertEquals(modelPixel, trained.card().pixelSizeAngstrom(), 1e-12);
+            assertEquals(5, trained.card().steps());
+        }
     }
 
     @Test

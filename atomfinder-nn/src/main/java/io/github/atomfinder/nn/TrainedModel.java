@@ -65,6 +65,22 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Loads the bundle in {@code directory}. */
     public static TrainedModel load(Path directory) throws IOException {
+        ModelCard card = readCard(directory);
+        Path weights = directory.resolve(card.weightsFile());
+        Model model = Model.newInstance("fusionnet", Device.cpu(), "PyTorch");
+        FusionNet net = new FusionNet(card.architecture());
+        model.setBlock(net);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(weights), 1 << 16)) {
+            net.loadParameters(model.getNDManager(), new DataInputStream(in));
+        } catch (MalformedModelException | IOException e) {
+            model.close();
+            throw new AtomfinderException("cannot read weights " + weights + ": " + e.getMessage(), e);
+        }
+        return new TrainedModel(model, net, card, directory);
+    }
+
+    /** The model card of the bundle in {@code directory}, without loading its weights. */
+    public static ModelCard readCard(Path directory) {
         Path cardFile = directory.resolve(CARD_FILE);
         if (!Files.isRegularFile(cardFile)) {
             throw new AtomfinderException("model folder " + directory + " has no " + CARD_FILE);
@@ -78,17 +94,7 @@ public final class TrainedModel implements AutoCloseable {
         if (!ModelCard.FORMAT.equals(card.format())) {
             throw new AtomfinderException(cardFile + " has format " + card.format() + ", expected " + ModelCard.FORMAT);
         }
-        Path weights = directory.resolve(card.weightsFile());
-        Model model = Model.newInstance("fusionnet", Device.cpu(), "PyTorch");
-        FusionNet net = new FusionNet(card.architecture());
-        model.setBlock(net);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(weights), 1 << 16)) {
-            net.loadParameters(model.getNDManager(), new DataInputStream(in));
-        } catch (MalformedModelException | IOException e) {
-            model.close();
-            throw new AtomfinderException("cannot read weights " + weights + ": " + e.getMessage(), e);
-        }
-        return new TrainedModel(model, net, card, directory);
+        return card;
     }
 
     /**

@@ -71,6 +71,16 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
      * stored with the dataset (null keeps those).
      */
     public static TrainingData open(Path directory, int crop, long seed, MicroscopeDistribution microscopes) {
+        return open(directory, crop, seed, microscopes, null);
+    }
+
+    /**
+     * As {@link #open(Path, int, long, MicroscopeDistribution)}, resampling every image to {@code modelPixelAngstrom}
+     * (null: the middle of the microscopes' pixel-size range). A resumed model fixes it: fine-tuning a model to one
+     * camera's pixel size must still feed it images at the pixel size it works at, as {@code analyze} does.
+     */
+    public static TrainingData open(Path directory, int crop, long seed, MicroscopeDistribution microscopes,
+            Double modelPixelAngstrom) {
         if (!Files.isDirectory(directory)) {
             throw new AtomfinderException("training data folder " + directory + " does not exist");
         }
@@ -83,7 +93,7 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
             throw new AtomfinderException(directory + ": the microscope preset " + ranges.name()
                     + " has no pixel_size_A range, so the model's input pixel size is unknown");
         }
-        double modelPixel = pixelSize.typical();
+        double modelPixel = modelPixelAngstrom == null ? pixelSize.typical() : modelPixelAngstrom;
         PairSampler.Settings training = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
                 preset.classes(), new double[] {0}, JITTER, JITTER, modelPixel, MODEL_PIXEL_JITTER);
         PairSampler.Settings plain = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
