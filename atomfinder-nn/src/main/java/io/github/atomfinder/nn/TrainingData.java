@@ -63,20 +63,13 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
      * {@code crop}-pixel pairs. Validation pairs ({@link NetTraining#VALIDATION_STEP}) come from the held-out examples, without jitter.
      */
     public static TrainingData open(Path directory, int crop, long seed) {
-        return open(directory, crop, seed, null);
+        return open(directory, crop, seed, null, null);
     }
 
     /**
      * As {@link #open(Path, int, long)}, imaging the dataset's waves with {@code microscopes} instead of the ranges
-     * stored with the dataset (null keeps those).
-     */
-    public static TrainingData open(Path directory, int crop, long seed, MicroscopeDistribution microscopes) {
-        return open(directory, crop, seed, microscopes, null);
-    }
-
-    /**
-     * As {@link #open(Path, int, long, MicroscopeDistribution)}, resampling every image to {@code modelPixelAngstrom}
-     * (null: the middle of the microscopes' pixel-size range). A resumed model fixes it: fine-tuning a model to one
+     * stored with the dataset (null keeps those), and resampling every image to {@code modelPixelAngstrom} (null: the
+     * middle of the microscopes' pixel-size range). A resumed model fixes that pixel size: fine-tuning a model to one
      * camera's pixel size must still feed it images at the pixel size it works at, as {@code analyze} does.
      */
     public static TrainingData open(Path directory, int crop, long seed, MicroscopeDistribution microscopes,
