@@ -21,7 +21,9 @@ import java.util.Locale;
  * finds are split by whether a true atom lies within a bond's length of them (in the lattice) or not (in a hole), and
  * counted again when a missed atom lies within {@value #DISPLACED_ANGSTROM} Å (the atom was seen but placed too far off).
  * A rim atom's error is also split along its outward direction (away from its neighbours, into the hole) and across
- * it, to tell a network that pulls rim atoms back into the lattice from one that only scatters them.
+ * it, to tell a network that pulls rim atoms back into the lattice from one that only scatters them. Over all matched
+ * atoms the mean error vector and the least-squares scale error about the image centre tell a systematic shift or
+ * magnification (from resampling, say) from scatter.
  *
  * <p>Arguments: {@code MODEL [microscope=graphene-80kv-paper-test] [images per dose=16] [seed=1] [doses=1e3]}.
  */
@@ -62,6 +64,11 @@ public final class ErrorsBySite {
         private double rimOutwardSumA;
         private double rimOutwardSquaredA2;
         private double rimAcrossSquaredA2;
+        private int matched;
+        private double errorSumXA;
+        private double errorSumYA;
+        private double radialErrorSumA2;
+        private double radiusSquaredSumA2;
         private int falseInLattice;
         private int falseInHoles;
         private int falseBesideMissedAtom;
@@ -85,9 +92,22 @@ public final class ErrorsBySite {
             Arrays.fill(error, Double.NaN);
             boolean[] matchedFound = new boolean[scored.found().size()];
             int[] findOf = new int[truth.size()];
+            double centreX = grid.extentXAngstrom() / 2;
+            double centreY = grid.extentYAngstrom() / 2;
             for (Scoring.Match m : score.matches()) {
                 error[m.truth()] = m.distanceAngstrom();
                 findOf[m.truth()] = m.predicted();
+                Site atom = truth.get(m.truth());
+                Site find = scored.found().get(m.predicted());
+                double ex = find.xAngstrom() - atom.xAngstrom();
+                double ey = find.yAngstrom() - atom.yAngstrom();
+                double rx = atom.xAngstrom() - centreX;
+                double ry = atom.yAngstrom() - centreY;
+                matched++;
+                errorSumXA += ex;
+                errorSumYA += ey;
+                radialErrorSumA2 += rx * ex + ry * ey;
+                radiusSquaredSumA2 += rx * rx + ry * ry;
             }
             // The score keeps only pairs whose atom is scored; a find matched to an atom in the margin is not false.
             for (Scoring.Match m : Scoring.match(scored.found(), truth, toleranceAngstrom, null)) {
@@ -171,6 +191,8 @@ public final class ErrorsBySite {
                 System.out.printf(Locale.ROOT, "  %-22s %5d atoms, %4d missed, recall %.4f, RMSE %.4f Å%n", KINDS[k], atoms[k],
                         atoms[k] - found[k], (double) found[k] / atoms[k], Math.sqrt(squaredErrorA2[k] / found[k]));
             }
+            System.out.printf(Locale.ROOT, "  systematic: mean error (%+.4f, %+.4f) Å in (x, y), scale error %+.5f%n",
+                    errorSumXA / matched, errorSumYA / matched, radialErrorSumA2 / radiusSquaredSumA2);
             double outwardMean = rimOutwardSumA / rimWithDirection;
             System.out.printf(Locale.ROOT, "  rim atoms found (%d with a direction): error outward into the hole mean %+.4f Å, "
                     + "scatter %.4f Å; across %.4f Å RMS%n", rimWithDirection, outwardMean,
