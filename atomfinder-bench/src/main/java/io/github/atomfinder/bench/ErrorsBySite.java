@@ -17,7 +17,8 @@ import java.util.Locale;
  * ≥ 0.5 at least 1 Å apart, one-to-one matching within 0.5 Å); each true atom is then put in one of three kinds by
  * its neighbours within {@value #BOND_MAX_ANGSTROM} Å: on the rim of a hole (fewer than three neighbours), beside
  * the rim (three, one of them on a rim) or inside the lattice (three, none on a rim). Only atoms at least
- * {@value #INSET_ANGSTROM} Å inside the image are classed, so the crop's own edge does not pass for a rim; false
+ * {@value #INSET_ANGSTROM} Å inside the image are classed, so the crop's own edge does not pass for a rim; the scored
+ * atoms nearer the edge, whose signal the microscope spreads partly beyond the frame, form a fourth kind; false
  * finds are split by whether a true atom lies within a bond's length of them (in the lattice) or not (in a hole), and
  * counted again when a missed atom lies within {@value #DISPLACED_ANGSTROM} Å (the atom was seen but placed too far off).
  * A rim atom's error is also split along its outward direction (away from its neighbours, into the hole) and across
@@ -32,7 +33,9 @@ public final class ErrorsBySite {
     private static final double BOND_MAX_ANGSTROM = 1.8;
     private static final double INSET_ANGSTROM = 2.5;
     private static final double DISPLACED_ANGSTROM = 1.0;
-    private static final String[] KINDS = {"rim (< 3 neighbours)", "beside the rim", "inside the lattice"};
+    private static final String[] KINDS = {"rim (< 3 neighbours)", "beside the rim", "inside the lattice",
+        "near the image edge"};
+    private static final int NEAR_EDGE = 3;
 
     private ErrorsBySite() {
     }
@@ -116,10 +119,14 @@ public final class ErrorsBySite {
             BondGraph bonds = BondGraph.byCutoff(truth.stream().mapToDouble(Site::xAngstrom).toArray(),
                     truth.stream().mapToDouble(Site::yAngstrom).toArray(), null, BOND_MAX_ANGSTROM);
             for (int i = 0; i < truth.size(); i++) {
-                if (!inside(grid, truth.get(i), INSET_ANGSTROM)) {
+                int kind;
+                if (inside(grid, truth.get(i), INSET_ANGSTROM)) {
+                    kind = kind(i, bonds);
+                } else if (evaluation.isScored(grid, truth.get(i))) {
+                    kind = NEAR_EDGE;
+                } else {
                     continue;
                 }
-                int kind = kind(i, bonds);
                 atoms[kind]++;
                 if (!Double.isNaN(error[i])) {
                     found[kind]++;
