@@ -198,6 +198,11 @@ public final class ErrorsBySite {
                 System.out.printf(Locale.ROOT, "  %-22s %5d atoms, %4d missed, recall %.4f, RMSE %.4f Å%n", KINDS[k], atoms[k],
                         atoms[k] - found[k], (double) found[k] / atoms[k], Math.sqrt(squaredErrorA2[k] / found[k]));
             }
+            int interiorAtoms = atoms[0] + atoms[1] + atoms[2];
+            int interiorFound = found[0] + found[1] + found[2];
+            System.out.printf(Locale.ROOT, "  %-22s %5d atoms, %4d missed, recall %.4f, RMSE %.4f Å%n", "all but the edge", interiorAtoms,
+                    interiorAtoms - interiorFound, (double) interiorFound / interiorAtoms,
+                    Math.sqrt((squaredErrorA2[0] + squaredErrorA2[1] + squaredErrorA2[2]) / interiorFound));
             System.out.printf(Locale.ROOT, "  systematic: mean error (%+.4f, %+.4f) Å in (x, y), scale error %+.5f%n",
                     errorSumXA / matched, errorSumYA / matched, radialErrorSumA2 / radiusSquaredSumA2);
             double outwardMean = rimOutwardSumA / rimWithDirection;
