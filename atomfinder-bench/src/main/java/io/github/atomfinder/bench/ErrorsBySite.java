@@ -95,8 +95,8 @@ public final class ErrorsBySite {
             Arrays.fill(error, Double.NaN);
             boolean[] matchedFound = new boolean[scored.found().size()];
             int[] findOf = new int[truth.size()];
-            double centreX = grid.extentXAngstrom() / 2;
-            double centreY = grid.extentYAngstrom() / 2;
+            double centreX = (grid.extentXAngstrom() - grid.dxAngstrom()) / 2;
+            double centreY = (grid.extentYAngstrom() - grid.dyAngstrom()) / 2;
             for (Scoring.Match m : score.matches()) {
                 error[m.truth()] = m.distanceAngstrom();
                 findOf[m.truth()] = m.predicted();
