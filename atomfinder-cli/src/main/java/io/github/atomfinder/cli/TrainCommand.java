@@ -55,6 +55,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "with the dataset (a preset name, e.g. graphene-80kv-start or graphene-80kv-wide, or a JSON file).")
     String microscope;
 
+    @Option(names = "--label-sigma", paramLabel = "Å", description = "With --data: width σ of the Gaussian labelling each "
+            + "site in the target maps. Default: " + TrainingData.LABEL_SIGMA_ANGSTROM + " (2σ below graphene's 1.42 Å bond, so "
+            + "neighbours stay apart). A sharper label asks the network for sharper peaks; like --microscope, give it again "
+            + "on every resume.")
+    Double labelSigma;
+
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model bundle folder.")
     Path out;
 
@@ -132,9 +138,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (microscope != null && source.synthetic) {
             throw new AtomfinderException("--microscope applies to --data, not to --synthetic");
         }
+        if (labelSigma != null && source.synthetic) {
+            throw new AtomfinderException("--label-sigma applies to --data, not to --synthetic");
+        }
+        if (labelSigma != null && !(labelSigma > 0 && labelSigma <= 2)) {
+            throw new AtomfinderException("--label-sigma must be above 0 and at most 2 Å, got " + labelSigma);
+        }
         TrainingData data = source.synthetic ? TrainingData.synthetic(crop, seed)
                 : TrainingData.open(source.data, crop, seed, microscope == null ? null : MicroscopeDistribution.presetOrFile(microscope),
-                        resume ? TrainedModel.readCard(out).pixelSizeAngstrom() : null);
+                        resume ? TrainedModel.readCard(out).pixelSizeAngstrom() : null,
+                        labelSigma == null ? TrainingData.LABEL_SIGMA_ANGSTROM : labelSigma);
         TrainingSettings settings = new TrainingSettings(batch, steps, learningRate, weightDecay, loss, validateEvery,
                 checkpointEvery, validationSize, matchRadius, seed);
         PrintWriter err = spec.commandLine().getErr();

@@ -83,6 +83,20 @@ class DatasetCommandTest {
             assertEquals(modelPixel, ((Number) data.get("model_pixel_A")).doubleValue(), 1e-12);
             assertEquals(modelPixel, trained.card().pixelSizeAngstrom(), 1e-12);
             assertEquals(5, trained.card().steps());
+            assertEquals(0.35, ((Number) data.get("label_sigma_A")).doubleValue(), 1e-12);
+        }
+
+        // Sharper labels are a stage of their own.
+        String[] sharper = {"train", "--data", dataset.toString(), "--crop", "64", "--batch", "1", "--steps", "6",
+            "--validate-every", "6", "--validation-size", "2", "--threads", "1", "--resume", "--out", model.toString(),
+            "--microscope", "graphene-80kv-paper-test", "--label-sigma"};
+        assertEquals(Main.EXIT_USER_ERROR, Main.run(concat(sharper, "0")));
+        assertEquals(0, Main.run(concat(sharper, "0.25")));
+        try (TrainedModel trained = TrainedModel.load(model)) {
+            List<?> stages = (List<?>) trained.card().training().get("stages");
+            assertEquals(4, stages.size());
+            Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) stages.get(3)).get("data");
+            assertEquals(0.25, ((Number) data.get("label_sigma_A")).doubleValue(), 1e-12);
         }
     }
 

@@ -37,7 +37,7 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Width σ (Å) of the Gaussian per site in the label maps: separates neighbours 1.42 Å apart (2σ < 1.42 Å). */
+    /** Default width σ (Å) of the Gaussian per site in the label maps: separates neighbours 1.42 Å apart (2σ < 1.42 Å). */
     public static final double LABEL_SIGMA_ANGSTROM = 0.35;
     /** Local-normalisation window σ (Å), as in the paper's code. */
     public static final double NORMALIZATION_SIGMA_ANGSTROM = 12;
@@ -63,17 +63,18 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
      * {@code crop}-pixel pairs. Validation pairs ({@link NetTraining#VALIDATION_STEP}) come from the held-out examples, without jitter.
      */
     public static TrainingData open(Path directory, int crop, long seed) {
-        return open(directory, crop, seed, null, null);
+        return open(directory, crop, seed, null, null, LABEL_SIGMA_ANGSTROM);
     }
 
     /**
      * As {@link #open(Path, int, long)}, imaging the dataset's waves with {@code microscopes} instead of the ranges
      * stored with the dataset (null keeps those), and resampling every image to {@code modelPixelAngstrom} (null: the
      * middle of the microscopes' pixel-size range). A resumed model fixes that pixel size: fine-tuning a model to one
-     * camera's pixel size must still feed it images at the pixel size it works at, as {@code analyze} does.
+     * camera's pixel size must still feed it images at the pixel size it works at, as {@code analyze} does. Each site
+     * is labelled by a Gaussian of width {@code labelSigmaAngstrom}.
      */
     public static TrainingData open(Path directory, int crop, long seed, MicroscopeDistribution microscopes,
-            Double modelPixelAngstrom) {
+            Double modelPixelAngstrom, double labelSigmaAngstrom) {
         if (!Files.isDirectory(directory)) {
             throw new AtomfinderException("training data folder " + directory + " does not exist");
         }
@@ -87,9 +88,9 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
                     + " has no pixel_size_A range, so the model's input pixel size is unknown");
         }
         double modelPixel = modelPixelAngstrom == null ? pixelSize.typical() : modelPixelAngstrom;
-        PairSampler.Settings training = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
+        PairSampler.Settings training = new PairSampler.Settings(crop, labelSigmaAngstrom, NORMALIZATION_SIGMA_ANGSTROM,
                 preset.classes(), new double[] {0}, JITTER, JITTER, modelPixel, MODEL_PIXEL_JITTER);
-        PairSampler.Settings plain = new PairSampler.Settings(crop, LABEL_SIGMA_ANGSTROM, NORMALIZATION_SIGMA_ANGSTROM,
+        PairSampler.Settings plain = new PairSampler.Settings(crop, labelSigmaAngstrom, NORMALIZATION_SIGMA_ANGSTROM,
                 preset.classes(), new double[] {0}, 0, 0, modelPixel, 0);
         try {
             PairSampler trainingPairs = folder.trainingPairs(training, seed);
@@ -122,7 +123,7 @@ public record TrainingData(TrainingPairSource source, List<String> classNames, d
             }
             presets.put("microscope", JSON.readValue(ranges.toJson(), new TypeReference<Map<String, Object>>() {
             }));
-            presets.put("label_sigma_A", LABEL_SIGMA_ANGSTROM);
+            presets.put("label_sigma_A", labelSigmaAngstrom);
             presets.put("jitter", JITTER);
             presets.put("model_pixel_A", modelPixel);
             presets.put("model_pixel_jitter", MODEL_PIXEL_JITTER);
