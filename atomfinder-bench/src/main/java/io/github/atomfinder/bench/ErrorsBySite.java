@@ -67,7 +67,6 @@ public final class ErrorsBySite {
         private double rimOutwardSumA;
         private double rimOutwardSquaredA2;
         private double rimAcrossSquaredA2;
-        private int matched;
         private double errorSumXA;
         private double errorSumYA;
         private double radialErrorSumA2;
@@ -106,7 +105,6 @@ public final class ErrorsBySite {
                 double ey = find.yAngstrom() - atom.yAngstrom();
                 double rx = atom.xAngstrom() - centreX;
                 double ry = atom.yAngstrom() - centreY;
-                matched++;
                 errorSumXA += ex;
                 errorSumYA += ey;
                 radialErrorSumA2 += rx * ex + ry * ey;
@@ -194,15 +192,19 @@ public final class ErrorsBySite {
         void print(double dose) {
             System.out.printf(Locale.ROOT, "dose %.3g: all scored atoms recall %.4f (%d missed)%n", dose,
                     (double) truePositives / (truePositives + falseNegatives), falseNegatives);
+            int interiorAtoms = 0;
+            int interiorFound = 0;
+            double interiorSquaredErrorA2 = 0;
             for (int k = 0; k < KINDS.length; k++) {
-                System.out.printf(Locale.ROOT, "  %-22s %5d atoms, %4d missed, recall %.4f, RMSE %.4f Å%n", KINDS[k], atoms[k],
-                        atoms[k] - found[k], (double) found[k] / atoms[k], Math.sqrt(squaredErrorA2[k] / found[k]));
+                printKind(KINDS[k], atoms[k], found[k], squaredErrorA2[k]);
+                if (k != NEAR_EDGE) {
+                    interiorAtoms += atoms[k];
+                    interiorFound += found[k];
+                    interiorSquaredErrorA2 += squaredErrorA2[k];
+                }
             }
-            int interiorAtoms = atoms[0] + atoms[1] + atoms[2];
-            int interiorFound = found[0] + found[1] + found[2];
-            System.out.printf(Locale.ROOT, "  %-22s %5d atoms, %4d missed, recall %.4f, RMSE %.4f Å%n", "all but the edge", interiorAtoms,
-                    interiorAtoms - interiorFound, (double) interiorFound / interiorAtoms,
-                    Math.sqrt((squaredErrorA2[0] + squaredErrorA2[1] + squaredErrorA2[2]) / interiorFound));
+            printKind("all but the edge", interiorAtoms, interiorFound, interiorSquaredErrorA2);
+            int matched = Arrays.stream(found).sum();
             System.out.printf(Locale.ROOT, "  systematic: mean error (%+.4f, %+.4f) Å in (x, y), scale error %+.5f%n",
                     errorSumXA / matched, errorSumYA / matched, radialErrorSumA2 / radiusSquaredSumA2);
             double outwardMean = rimOutwardSumA / rimWithDirection;
@@ -214,6 +216,11 @@ public final class ErrorsBySite {
                     + "of a missed atom (found, but too far off)%n", falsePositives, falseInLattice, BOND_MAX_ANGSTROM, falseInHoles,
                     falseBesideMissedAtom, DISPLACED_ANGSTROM);
         }
+    }
+
+    private static void printKind(String kind, int atoms, int found, double squaredErrorA2) {
+        System.out.printf(Locale.ROOT, "  %-22s %5d atoms, %4d missed, recall %.4f, RMSE %.4f Å%n", kind, atoms, atoms - found,
+                (double) found / atoms, Math.sqrt(squaredErrorA2 / found));
     }
 
     private static boolean inside(Grid grid, Site site, double insetAngstrom) {
