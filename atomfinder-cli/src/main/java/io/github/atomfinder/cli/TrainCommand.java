@@ -74,6 +74,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     static final int DEFAULT_WIDTH = 16;
 
+    @Option(names = "--global-context", description = "Give the network's bridge the mean of its features over the whole input, "
+            + "so each output pixel can use what the whole image says about the microscope (not in the paper). With --resume a "
+            + "bundle without one gets one that changes nothing at first (Adam's moments restart); a bundle with one keeps it.")
+    boolean globalContext;
+
     /** The base width of the resumed bundle as it was read (before any widening). */
     private int resumedWidth;
 
@@ -180,36 +185,43 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The bundle in --out, widened to --width when that is larger. */
+    /** The bundle in --out, widened to --width when that is larger, with a global context when asked for. */
     private TrainedModel resumed() throws IOException {
-        TrainedModel loaded = TrainedModel.load(out);
-        resumedWidth = loaded.card().architecture().baseWidth();
-        if (width == null || width == resumedWidth) {
-            return loaded;
-        }
-        try (loaded) {
-            if (width < resumedWidth) {
-                throw new AtomfinderException("--width " + width + ": the network in " + out + " has base width " + resumedWidth
-                        + "; a resumed network can be widened, not narrowed");
+        TrainedModel model = TrainedModel.load(out);
+        resumedWidth = model.card().architecture().baseWidth();
+        if (width != null && width != resumedWidth) {
+            try (TrainedModel narrow = model) {
+                if (width < resumedWidth) {
+                    throw new AtomfinderException("--width " + width + ": the network in " + out + " has base width " + resumedWidth
+                            + "; a resumed network can be widened, not narrowed");
+                }
+                model = narrow.widened(width, seed);
             }
-            return loaded.widened(width, seed);
         }
+        if (globalContext && !model.card().architecture().globalContext()) {
+            try (TrainedModel local = model) {
+                model = local.withGlobalContext(seed);
+            }
+        }
+        return model;
     }
 
     private ModelCard newCard(TrainingData data) {
         int baseWidth = width == null ? DEFAULT_WIDTH : width;
-        Map<String, Object> stage = stage(data, baseWidth);
+        Map<String, Object> stage = stage(data, baseWidth, globalContext);
         Map<String, Object> training = new LinkedHashMap<>(stage);
         training.put("stages", List.of(withStart(stage, 0)));
-        FusionNetArchitecture architecture = new FusionNetArchitecture(data.source().inputChannels(), data.source().classes(), baseWidth, levels);
+        FusionNetArchitecture architecture = new FusionNetArchitecture(data.source().inputChannels(), data.source().classes(), baseWidth, levels,
+                globalContext);
         return new ModelCard(ModelCard.FORMAT, architecture, data.classNames(), data.pixelSizeAngstrom(),
                 data.normalizationSigmaAngstrom(), TrainedModel.weightsFileName(0), training, 0, null, ModelCard.currentSoftwareVersion());
     }
 
     /** This run's data and settings: one stage of a training that may change them on resume. */
-    private Map<String, Object> stage(TrainingData data, int baseWidth) {
+    private Map<String, Object> stage(TrainingData data, int baseWidth, boolean context) {
         Map<String, Object> stage = new LinkedHashMap<>();
         stage.put("width", baseWidth);
+        stage.put("globalContext", context);
         stage.put("data", data.presets());
         stage.put("crop", crop);
         stage.put("batch", batch);
@@ -250,7 +262,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + a.levels() + " levels");
         }
         // Compared as JSON reads them back (a long written to model.json returns as an int).
-        Map<String, Object> stage = JSON.readValue(JSON.writeValueAsString(stage(data, a.baseWidth())), MAP);
+        Map<String, Object> stage = JSON.readValue(JSON.writeValueAsString(stage(data, a.baseWidth(), a.globalContext())), MAP);
         Map<String, Object> training = new LinkedHashMap<>(card.training());
         List<Map<String, Object>> stages = new ArrayList<>();
         Object recorded = training.get("stages");
@@ -262,8 +274,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Object> latest = new LinkedHashMap<>(stages.get(stages.size() - 1));
         latest.remove("fromStep");
-        // Stages recorded before widening existed name no width: theirs is the one the bundle was read with.
+        // Stages recorded before widening (or the global context) existed name no width (or context): theirs is the
+        // one the bundle was read with (or none).
         latest.putIfAbsent("width", resumedWidth);
+        latest.putIfAbsent("globalContext", false);
         if (latest.equals(stage)) {
             return;
         }

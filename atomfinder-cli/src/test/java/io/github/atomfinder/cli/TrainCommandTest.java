@@ -89,6 +89,25 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumingWithGlobalContextGraftsItOnceAndRecordsItsStage() throws Exception {
+        Path out = temp.resolve("context");
+        String[] run = tinySyntheticRun(out);
+        assertEquals(0, Main.run(concat(run, "--steps", "2")));
+        assertEquals(0, Main.run(concat(run, "--steps", "4", "--resume", "--global-context")));
+        // Without the flag a resumed run keeps the bundle's context and its stage.
+        assertEquals(0, Main.run(concat(run, "--steps", "6", "--resume")));
+        try (TrainedModel model = TrainedModel.load(out)) {
+            assertTrue(model.card().architecture().globalContext());
+            assertEquals(6, model.card().steps());
+            List<?> stages = (List<?>) model.card().training().get("stages");
+            assertEquals(2, stages.size());
+            assertEquals(false, ((Map<?, ?>) stages.get(0)).get("globalContext"));
+            assertEquals(true, ((Map<?, ?>) stages.get(1)).get("globalContext"));
+            assertEquals(2, ((Number) ((Map<?, ?>) stages.get(1)).get("fromStep")).intValue());
+        }
+    }
+
+    @Test
     void cropThatIsNotAMultipleOfTheCoarsestLevelIsAUserError() {
         assertEquals(Main.EXIT_USER_ERROR, Main.run("train", "--synthetic", "--crop", "100", "--steps", "1",
                 "--out", temp.resolve("m").toString()));

@@ -37,6 +37,8 @@ public final class FusionNet extends AbstractBlock {
     private final List<Block> upsamplers = new ArrayList<>();
     private final List<Block> decoders = new ArrayList<>();
     private final Block score;
+    /** Two 1×1 convs from the bridge's mean features to a per-channel offset of the bridge; null without one. */
+    private final Block context;
 
     public FusionNet(FusionNetArchitecture architecture) {
         this.architecture = architecture;
@@ -49,6 +51,14 @@ public final class FusionNet extends AbstractBlock {
             decoders.add(addChildBlock("decoder" + k, residualBlock(architecture.width(k))));
         }
         score = addChildBlock("score", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(architecture.classes()).build());
+        // Registered last, so the other blocks' parameters keep the order a network without it saves them in.
+        int bridge = architecture.width(architecture.levels());
+        context = architecture.globalContext()
+                ? addChildBlock("context", new SequentialBlock()
+                        .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(bridge).build())
+                        .add(Activation.reluBlock())
+                        .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(bridge).build()))
+                : null;
         // He initialisation for ReLU nets; the up-samplers override theirs with bilinear weights.
         setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
                 Parameter.Type.WEIGHT);
@@ -74,21 +84,17 @@ public final class FusionNet extends AbstractBlock {
         return Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
     }
 
+    /**
+     * Inputs: the image {@code [N][C][H][W]} and, for a network with a global context, optionally the mean bridge
+     * features {@code [N][C'][1][1]} to use instead of this input's own (tiled inference of a large frame supplies
+     * the whole frame's, see {@link #bridge}).
+     */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
         List<NDArray> skips = new ArrayList<>();
-        for (int k = 0; k <= architecture.levels(); k++) {
-            NDArray encoded = Scopes.apply(encoders.get(k), ps, x, training);
-            if (k > 0) {
-                Scopes.release(x, training);
-            }
-            if (k < architecture.levels()) {
-                skips.add(encoded);
-                x = pool(encoded);
-            } else {
-                x = encoded;
-            }
+        NDArray x = encode(ps, inputs.get(0), skips, training);
+        if (context != null) {
+            x = withContext(ps, x, inputs.size() > 1 ? inputs.get(1) : null, training);
         }
         for (int i = 0; i < architecture.levels(); i++) {
             int k = architecture.levels() - 1 - i;
@@ -107,6 +113,47 @@ public final class FusionNet extends AbstractBlock {
         NDArray probabilities = architecture.classes() == 1 ? Activation.sigmoid(scores) : scores.softmax(1);
         Scopes.release(scores, training);
         return new NDList(probabilities);
+    }
+
+    /**
+     * The bridge features {@code [N][C'][H/2^L][W/2^L]} of an input in inference mode, before any global context:
+     * what the context averages. Each bridge pixel depends only on input pixels within the receptive radius, so
+     * tiles give the untiled values at their cores.
+     */
+    public NDArray bridge(ParameterStore ps, NDArray input) {
+        List<NDArray> skips = new ArrayList<>();
+        NDArray bridge = encode(ps, input, skips, false);
+        skips.forEach(NDArray::close);
+        return bridge;
+    }
+
+    /** The encoder: the bridge features, with each level's output kept in {@code skips} for the decoder. */
+    private NDArray encode(ParameterStore ps, NDArray input, List<NDArray> skips, boolean training) {
+        NDArray x = input;
+        for (int k = 0; k < architecture.levels(); k++) {
+            NDArray encoded = Scopes.apply(encoders.get(k), ps, x, training);
+            if (k > 0) {
+                Scopes.release(x, training);
+            }
+            skips.add(encoded);
+            x = pool(encoded);
+        }
+        NDArray bridge = Scopes.apply(encoders.get(architecture.levels()), ps, x, training);
+        Scopes.release(x, training);
+        return bridge;
+    }
+
+    /** The bridge plus the offset the mean of its features ({@code given}, or its own) asks for, at every pixel. */
+    private NDArray withContext(ParameterStore ps, NDArray bridge, NDArray given, boolean training) {
+        NDArray mean = given != null ? given : bridge.mean(new int[] {3}, true).mean(new int[] {2}, true);
+        NDArray offset = Scopes.apply(context, ps, mean, training);
+        if (given == null) {
+            Scopes.release(mean, training);
+        }
+        NDArray result = bridge.add(offset);
+        Scopes.release(offset, training);
+        Scopes.release(bridge, training);
+        return result;
     }
 
     @Override
@@ -132,5 +179,12 @@ public final class FusionNet extends AbstractBlock {
             decoders.get(i).initialize(manager, dataType, new Shape(n, architecture.width(k), h >> k, w >> k));
         }
         score.initialize(manager, dataType, new Shape(n, architecture.width(0), h, w));
+        if (context != null) {
+            context.initialize(manager, dataType, new Shape(n, architecture.width(architecture.levels()), 1, 1));
+            // A zero last layer makes the context a no-op at first: grafted onto a trained net it changes nothing.
+            for (Parameter p : context.getChildren().valueAt(2).getParameters().values()) {
+                p.getArray().set(new float[(int) p.getArray().size()]);
+            }
+        }
     }
 }

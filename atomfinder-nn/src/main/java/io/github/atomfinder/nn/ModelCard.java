@@ -47,6 +47,12 @@ public record ModelCard(String format, FusionNetArchitecture architecture, List<
                 training, newSteps, newValidation, softwareVersion, newOptimizerFile);
     }
 
+    /** This card for a grown network: no optimizer state, since Adam's moments have the old network's shapes. */
+    public ModelCard withArchitecture(FusionNetArchitecture grown) {
+        return new ModelCard(format, grown, classes, pixelSizeAngstrom, normalizationSigmaAngstrom, weightsFile, training,
+                steps, validation, softwareVersion);
+    }
+
     /** The version in the jar manifest, or "development" when run from the build tree. */
     public static String currentSoftwareVersion() {
         String v = ModelCard.class.getPackage().getImplementationVersion();

@@ -24,7 +24,10 @@ import java.util.Objects;
  * untiled one. Within that radius no pixel outside the window reaches a core pixel, so the tiles join without
  * seams and equal the untiled result; the hard cut at core borders is therefore the blend. Every window has
  * the same shape, so windows of many frames are batched together. Native memory holds one batch of windows:
- * bounded for 4096² and larger images. Batch norm runs on its running statistics (inference mode).
+ * bounded for 4096² and larger images. A network with a global context, whose outputs depend on the whole
+ * frame, first runs its encoder over the windows to get the frame's mean bridge features, then runs every window
+ * with that mean: again the untiled result, with the encoder run twice. Batch norm runs on its running statistics
+ * (inference mode).
  *
  * <p>Symmetrization (test-time augmentation over the rotations and mirrors the network was trained with): the
  * padded frame at the model's pixel size is rotated / mirrored, each copy runs through the tiling above, its
@@ -229,26 +232,19 @@ public final class Segmenter {
                 }
             }
         }
-        int channels = a.inputChannels();
         ParameterStore inference = new ParameterStore(model.manager(), false);
+        boolean tiled = ys.size() * xs.size() > 1;
+        float[][] contexts = a.globalContext() && tiled ? frameContexts(padded, py, px, ys, xs, jobs, inference) : null;
         for (int start = 0; start < jobs.size(); start += windowsPerBatch) {
             List<int[]> batch = jobs.subList(start, Math.min(jobs.size(), start + windowsPerBatch));
-            float[] input = new float[batch.size() * channels * wy * wx];
-            for (int b = 0; b < batch.size(); b++) {
-                int[] job = batch.get(b);
-                Window y = ys.get(job[1]);
-                Window x = xs.get(job[2]);
-                for (int c = 0; c < channels; c++) {
-                    float[] src = padded.get(job[0])[c];
-                    for (int r = 0; r < wy; r++) {
-                        System.arraycopy(src, (y.start + r) * px + x.start, input, ((b * channels + c) * wy + r) * wx, wx);
-                    }
-                }
-            }
             float[] out;
             try (NDManager scope = model.manager().newSubManager()) {
-                NDArray x = scope.create(input, new Shape(batch.size(), channels, wy, wx));
-                out = model.net().forward(inference, new NDList(x), false).singletonOrThrow().toFloatArray();
+                NDList in = new NDList(windowInputs(scope, padded, px, ys, xs, batch));
+                if (contexts != null) {
+                    in.add(scope.create(batch.stream().map(job -> contexts[job[0]]).toArray(float[][]::new))
+                            .reshape(batch.size(), -1, 1, 1));
+                }
+                out = model.net().forward(inference, in, false).singletonOrThrow().toFloatArray();
             }
             for (int b = 0; b < batch.size(); b++) {
                 int[] job = batch.get(b);
@@ -264,6 +260,72 @@ public final class Segmenter {
             }
         }
         return outputs;
+    }
+
+    /** The windows of {@code batch} as one input {@code [B][C][wy][wx]}. */
+    private NDArray windowInputs(NDManager scope, List<float[][]> padded, int px, List<Window> ys, List<Window> xs,
+            List<int[]> batch) {
+        int channels = model.card().architecture().inputChannels();
+        int wy = ys.get(0).length;
+        int wx = xs.get(0).length;
+        float[] input = new float[batch.size() * channels * wy * wx];
+        for (int b = 0; b < batch.size(); b++) {
+            int[] job = batch.get(b);
+            Window y = ys.get(job[1]);
+            Window x = xs.get(job[2]);
+            for (int c = 0; c < channels; c++) {
+                float[] src = padded.get(job[0])[c];
+                for (int r = 0; r < wy; r++) {
+                    System.arraycopy(src, (y.start + r) * px + x.start, input, ((b * channels + c) * wy + r) * wx, wx);
+                }
+            }
+        }
+        return scope.create(input, new Shape(batch.size(), channels, wy, wx));
+    }
+
+    /**
+     * Each frame's mean bridge features, for a network with a global context run over tiles: the encoder runs on
+     * every window and the bridge pixels of its core are summed, which gives the untiled frame's mean (window and
+     * core origins are multiples of the size multiple, one bridge pixel each).
+     */
+    private float[][] frameContexts(List<float[][]> padded, int py, int px, List<Window> ys, List<Window> xs,
+            List<int[]> jobs, ParameterStore inference) {
+        FusionNetArchitecture a = model.card().architecture();
+        int m = a.sizeMultiple();
+        int bridgeWidth = a.width(a.levels());
+        int by = ys.get(0).length / m;
+        int bx = xs.get(0).length / m;
+        double[][] sums = new double[padded.size()][bridgeWidth];
+        for (int start = 0; start < jobs.size(); start += windowsPerBatch) {
+            List<int[]> batch = jobs.subList(start, Math.min(jobs.size(), start + windowsPerBatch));
+            float[] bridge;
+            try (NDManager scope = model.manager().newSubManager()) {
+                bridge = model.net().bridge(inference, windowInputs(scope, padded, px, ys, xs, batch)).toFloatArray();
+            }
+            for (int b = 0; b < batch.size(); b++) {
+                int[] job = batch.get(b);
+                Window y = ys.get(job[1]);
+                Window x = xs.get(job[2]);
+                for (int c = 0; c < bridgeWidth; c++) {
+                    double sum = 0;
+                    for (int r = y.coreStart / m; r < y.coreEnd / m; r++) {
+                        int row = ((b * bridgeWidth + c) * by + r - y.start / m) * bx - x.start / m;
+                        for (int q = x.coreStart / m; q < x.coreEnd / m; q++) {
+                            sum += bridge[row + q];
+                        }
+                    }
+                    sums[job[0]][c] += sum;
+                }
+            }
+        }
+        float[][] means = new float[padded.size()][bridgeWidth];
+        double cells = (double) (py / m) * (px / m);
+        for (int f = 0; f < means.length; f++) {
+            for (int c = 0; c < bridgeWidth; c++) {
+                means[f][c] = (float) (sums[f][c] / cells);
+            }
+        }
+        return means;
     }
 
     /** A window [start, start+length) computing the core [coreStart, coreEnd) of one axis. */

@@ -115,11 +115,9 @@ public final class TrainedModel implements AutoCloseable {
         if (baseWidth < a.baseWidth()) {
             throw new AtomfinderException("a network of base width " + a.baseWidth() + " cannot be narrowed to " + baseWidth);
         }
-        FusionNetArchitecture wider = new FusionNetArchitecture(a.inputChannels(), a.classes(), baseWidth, a.levels());
-        ModelCard widerCard = new ModelCard(card.format(), wider, card.classes(), card.pixelSizeAngstrom(),
-                card.normalizationSigmaAngstrom(), card.weightsFile(), card.training(), card.steps(), card.validation(),
-                card.softwareVersion());
-        TrainedModel result = create(widerCard, seed);
+        FusionNetArchitecture wider = new FusionNetArchitecture(a.inputChannels(), a.classes(), baseWidth, a.levels(),
+                a.globalContext());
+        TrainedModel result = create(card.withArchitecture(wider), seed);
         result.directory = directory;
         PairList<String, Parameter> from = net.getParameters();
         PairList<String, Parameter> to = result.net.getParameters();
@@ -133,6 +131,32 @@ public final class TrainedModel implements AutoCloseable {
         } catch (RuntimeException e) {
             result.close();
             throw e;
+        }
+        return result;
+    }
+
+    /**
+     * This network with a {@link FusionNetArchitecture#globalContext() global context} added: every parameter is
+     * copied, and the context's last layer starts at zero, so the maps are unchanged until training moves it. The
+     * card keeps its steps, validation and training record, with the new architecture and no optimizer state; the
+     * bundle is not written.
+     */
+    public TrainedModel withGlobalContext(long seed) {
+        FusionNetArchitecture a = card.architecture();
+        if (a.globalContext()) {
+            throw new AtomfinderException("the network already has a global context");
+        }
+        FusionNetArchitecture grown = new FusionNetArchitecture(a.inputChannels(), a.classes(), a.baseWidth(), a.levels(), true);
+        TrainedModel result = create(card.withArchitecture(grown), seed);
+        result.directory = directory;
+        PairList<String, Parameter> from = net.getParameters();
+        PairList<String, Parameter> to = result.net.getParameters();
+        for (int i = 0; i < from.size(); i++) {
+            if (!from.keyAt(i).equals(to.keyAt(i))) {
+                result.close();
+                throw new IllegalStateException("parameter " + i + " is " + from.keyAt(i) + " here and " + to.keyAt(i) + " with a context");
+            }
+            to.valueAt(i).getArray().set(from.valueAt(i).getArray().toFloatArray());
         }
         return result;
     }

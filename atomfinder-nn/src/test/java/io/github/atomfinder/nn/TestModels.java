@@ -35,4 +35,14 @@ final class TestModels {
         }
         return model;
     }
+
+    /** {@code size} draws of a normal distribution of standard deviation {@code sigma}. */
+    static float[] normalNoise(long size, double sigma, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        float[] values = new float[Math.toIntExact(size)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (sigma * random.nextGaussian());
+        }
+        return values;
+    }
 }

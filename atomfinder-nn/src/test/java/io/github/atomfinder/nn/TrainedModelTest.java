@@ -99,6 +99,67 @@ class TrainedModelTest {
     }
 
     @Test
+    void aGraftedGlobalContextChangesNothingUntilTrainedThenLetsPixelsBeyondTheReceptiveFieldMatter() throws Exception {
+        FusionNetArchitecture arch = new FusionNetArchitecture(1, 2, 4, 3);
+        int ny = 64;
+        int nx = 400;
+        float[] near = noiseImage(ny, nx, 0.1, 6).data();
+        float[] far = near.clone();
+        // The change at x ≥ 376 is more than the 131 px receptive radius of 3 levels away from x < 16.
+        for (int y = 0; y < ny; y++) {
+            for (int x = 376; x < 384; x++) {
+                far[y * nx + x] += 3f;
+            }
+        }
+        Path dir = temp.resolve("context");
+        float[] nearMap;
+        try (TrainedModel local = TestModels.warmedUp(arch, 14);
+                TrainedModel context = local.withGlobalContext(15)) {
+            assertTrue(context.card().architecture().globalContext());
+            assertEquals(null, context.card().optimizerFile());
+            float[] before = atomMap(local, near, ny, nx);
+            assertArrayEquals(before, atomMap(context, near, ny, nx), 1e-5f);
+            assertEquals(0, leftDifference(before, atomMap(local, far, ny, nx), ny, nx), "no context: the far change cannot reach x < 16");
+
+            NDArray last = parameter(context, ".*context.*03Conv2d_weight");
+            assertEquals(0, last.abs().sum().getFloat());
+            last.set(TestModels.normalNoise(last.size(), 0.3, 16));
+            nearMap = atomMap(context, near, ny, nx);
+            float[] farMap = atomMap(context, far, ny, nx);
+            double reached = leftDifference(nearMap, farMap, ny, nx);
+            assertTrue(reached > 1e-3, "with a context the far change reaches x < 16: " + reached);
+            // Tiles of 64 px (windows of 336 px: the whole frame in y, 7 in x) get the whole frame's context.
+            List<float[][]> frames = List.<float[][]>of(new float[][] {near}, new float[][] {far});
+            List<float[][]> tiled = new Segmenter(context, 64, 2).predictPrepared(frames, ny, nx);
+            assertArrayEquals(nearMap, tiled.get(0)[1], 1e-5f);
+            assertArrayEquals(farMap, tiled.get(1)[1], 1e-5f);
+            context.save(dir, context.card().afterTraining(7, null, TrainedModel.weightsFileName(7), null));
+        }
+        try (TrainedModel loaded = TrainedModel.load(dir)) {
+            assertTrue(loaded.card().architecture().globalContext());
+            assertArrayEquals(nearMap, atomMap(loaded, near, ny, nx), 0f);
+            AtomfinderException e = assertThrows(AtomfinderException.class, () -> loaded.withGlobalContext(1));
+            assertTrue(e.getMessage().contains("already"), e.getMessage());
+        }
+    }
+
+    /** The largest difference of two maps at x < 16. */
+    private static double leftDifference(float[] a, float[] b, int ny, int nx) {
+        double max = 0;
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < 16; x++) {
+                max = Math.max(max, Math.abs(a[y * nx + x] - b[y * nx + x]));
+            }
+        }
+        return max;
+    }
+
+    /** The atom map of a prepared (already normalised) frame, untiled. */
+    private static float[] atomMap(TrainedModel model, float[] frame, int ny, int nx) {
+        return new Segmenter(model, 1024, 1).predictPrepared(List.<float[][]>of(new float[][] {frame}), ny, nx).get(0)[1];
+    }
+
+    @Test
     void aNetworkIsNotNarrowed() {
         try (TrainedModel model = TrainedModel.create(TestModels.card(new FusionNetArchitecture(1, 2, 4, 2)), 1)) {
             AtomfinderException e = assertThrows(AtomfinderException.class, () -> model.widened(3, 1));
