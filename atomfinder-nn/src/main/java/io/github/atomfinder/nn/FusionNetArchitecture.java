@@ -43,9 +43,9 @@ public record FusionNetArchitecture(int inputChannels, int classes, int baseWidt
 
     /**
      * Radius in input pixels beyond which a pixel cannot influence an output pixel other than through the global
-     * context, when there is one (exact bound from the layer list): five 3×3 convs per block (encoder and decoder) contribute 5·2^k each at level k, the bridge
-     * 5·2^levels, each 3×3 up-sampling conv 2^(k+1), pools at most 2^k. Tiles overlapping by this much give
-     * the untiled result.
+     * context, when there is one (exact bound from the layer list): five 3×3 convs per block (encoder and decoder)
+     * contribute 5·2^k each at level k, the bridge 5·2^levels, each 3×3 up-sampling conv 2^(k+1), pools at most
+     * 2^k. Tiles overlapping by this much give the untiled result.
      */
     public int receptiveRadius() {
         int radius = 5 << levels;

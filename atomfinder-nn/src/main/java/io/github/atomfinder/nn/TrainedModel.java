@@ -115,24 +115,7 @@ public final class TrainedModel implements AutoCloseable {
         if (baseWidth < a.baseWidth()) {
             throw new AtomfinderException("a network of base width " + a.baseWidth() + " cannot be narrowed to " + baseWidth);
         }
-        FusionNetArchitecture wider = new FusionNetArchitecture(a.inputChannels(), a.classes(), baseWidth, a.levels(),
-                a.globalContext());
-        TrainedModel result = create(card.withArchitecture(wider), seed);
-        result.directory = directory;
-        PairList<String, Parameter> from = net.getParameters();
-        PairList<String, Parameter> to = result.net.getParameters();
-        try {
-            for (int i = 0; i < from.size(); i++) {
-                if (!from.keyAt(i).equals(to.keyAt(i))) {
-                    throw new IllegalStateException("parameter " + i + " is " + from.keyAt(i) + " here and " + to.keyAt(i) + " when wider");
-                }
-                embed(from.valueAt(i).getArray(), to.valueAt(i).getArray());
-            }
-        } catch (RuntimeException e) {
-            result.close();
-            throw e;
-        }
-        return result;
+        return grown(new FusionNetArchitecture(a.inputChannels(), a.classes(), baseWidth, a.levels(), a.globalContext()), seed);
     }
 
     /**
@@ -146,17 +129,30 @@ public final class TrainedModel implements AutoCloseable {
         if (a.globalContext()) {
             throw new AtomfinderException("the network already has a global context");
         }
-        FusionNetArchitecture grown = new FusionNetArchitecture(a.inputChannels(), a.classes(), a.baseWidth(), a.levels(), true);
-        TrainedModel result = create(card.withArchitecture(grown), seed);
+        return grown(new FusionNetArchitecture(a.inputChannels(), a.classes(), a.baseWidth(), a.levels(), true), seed);
+    }
+
+    /**
+     * A fresh network of the {@code larger} architecture ({@code seed}) with every parameter of this one embedded in
+     * its namesake ({@link #embed}: an exact copy where the shapes agree). Parameters the larger network adds come
+     * after this one's, in the order blocks are registered.
+     */
+    private TrainedModel grown(FusionNetArchitecture larger, long seed) {
+        TrainedModel result = create(card.withArchitecture(larger), seed);
         result.directory = directory;
         PairList<String, Parameter> from = net.getParameters();
         PairList<String, Parameter> to = result.net.getParameters();
-        for (int i = 0; i < from.size(); i++) {
-            if (!from.keyAt(i).equals(to.keyAt(i))) {
-                result.close();
-                throw new IllegalStateException("parameter " + i + " is " + from.keyAt(i) + " here and " + to.keyAt(i) + " with a context");
+        try {
+            for (int i = 0; i < from.size(); i++) {
+                if (!from.keyAt(i).equals(to.keyAt(i))) {
+                    throw new IllegalStateException("parameter " + i + " is " + from.keyAt(i) + " here and " + to.keyAt(i)
+                            + " in the grown network");
+                }
+                embed(from.valueAt(i).getArray(), to.valueAt(i).getArray());
             }
-            to.valueAt(i).getArray().set(from.valueAt(i).getArray().toFloatArray());
+        } catch (RuntimeException e) {
+            result.close();
+            throw e;
         }
         return result;
     }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +22,7 @@ class TrainedModelTest {
     Path temp;
 
     private static RealImage noiseImage(int ny, int nx, double pixelSize, long seed) {
-        Random random = new Random(seed);
-        float[] d = new float[ny * nx];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) random.nextGaussian();
-        }
-        return new RealImage(Grid.of(ny, nx, pixelSize), d);
+        return new RealImage(Grid.of(ny, nx, pixelSize), TestModels.normalNoise((long) ny * nx, 1, seed));
     }
 
     @Test
