@@ -145,6 +145,7 @@ public final class FusionNet extends AbstractBlock {
 
     /** The bridge plus the offset the mean of its features ({@code given}, or its own) asks for, at every pixel. */
     private NDArray withContext(ParameterStore ps, NDArray bridge, NDArray given, boolean training) {
+        // One axis at a time: the PyTorch engine's mean refuses several axes ("Only 1 axis is support!").
         NDArray mean = given != null ? given : bridge.mean(new int[] {3}, true).mean(new int[] {2}, true);
         NDArray offset = Scopes.apply(context, ps, mean, training);
         if (given == null) {
